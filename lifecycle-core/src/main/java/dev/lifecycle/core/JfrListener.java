@@ -48,7 +48,7 @@ final class JfrListener implements LifecycleListener {
 
   private static String frame(java.util.List<StackTraceElement> stack) {
     StackTraceElement frame = Texts.callerFrame(stack);
-    return frame == null ? "" : frame.toString();
+    return frame == null ? "" : Texts.frame(frame);
   }
 
   @Override

@@ -71,7 +71,7 @@ public record LeakReport(
     line.append(" Opened");
     StackTraceElement site = Texts.callerFrame(allocationSite);
     if (site != null) {
-      line.append(" at ").append(site);
+      line.append(" at ").append(Texts.frame(site));
     }
     line.append(" on thread ").append(thread).append(", ").append(Texts.age(age)).append(" ago.");
     if (site == null) {

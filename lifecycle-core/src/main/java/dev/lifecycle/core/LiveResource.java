@@ -47,7 +47,7 @@ public record LiveResource(
     line.append(" open for ").append(Texts.age(age)).append(", opened on thread ").append(thread);
     StackTraceElement site = Texts.callerFrame(allocationSite);
     if (site != null) {
-      line.append(" at ").append(site);
+      line.append(" at ").append(Texts.frame(site));
     }
     return line.toString();
   }

@@ -35,7 +35,7 @@ public record Snapshot(Instant takenAt, List<LiveResource> resources) {
     for (LiveResource resource : resources) {
       text.append("\n  ").append(resource.summary());
       for (StackTraceElement frame : resource.allocationSite()) {
-        text.append("\n\t\tat ").append(frame);
+        text.append("\n\t\tat ").append(Texts.frame(frame));
       }
     }
     return text.toString();

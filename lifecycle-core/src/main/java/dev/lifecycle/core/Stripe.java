@@ -76,8 +76,9 @@ final class Stripe {
     return -1;
   }
 
+  /** Adds every handle, oldest first. */
   synchronized void addAllTo(List<Handle> out) {
-    for (Handle h = head; h != null; h = h.next) {
+    for (Handle h = tail; h != null; h = h.prev) {
       out.add(h);
     }
   }

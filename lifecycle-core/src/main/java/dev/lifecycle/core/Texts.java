@@ -28,6 +28,7 @@ final class Texts {
     "dev.lifecycle.core.Tracker",
     "dev.lifecycle.core.Context",
     "dev.lifecycle.core.AccessLog",
+    "dev.lifecycle.core.Scope",
   };
 
   private Texts() {}
@@ -64,6 +65,16 @@ final class Texts {
     return stack.isEmpty() ? null : stack.get(0);
   }
 
+  /** {@code Class.method(File.java:12)}: a frame without its module, for one-line summaries. */
+  static String frame(StackTraceElement frame) {
+    String file = frame.getFileName();
+    String where =
+        file == null
+            ? "Unknown Source"
+            : frame.getLineNumber() >= 0 ? file + ":" + frame.getLineNumber() : file;
+    return frame.getClassName() + "." + frame.getMethodName() + "(" + where + ")";
+  }
+
   /** The stack of {@code site} without the tracker's own frames. */
   static List<StackTraceElement> stackOf(@Nullable Throwable site) {
     if (site == null) {
@@ -92,7 +103,7 @@ final class Texts {
     }
     text.append('\n').append(title);
     for (StackTraceElement frame : stack) {
-      text.append("\n\tat ").append(frame);
+      text.append("\n\tat ").append(frame(frame));
     }
   }
 
