@@ -1,0 +1,22 @@
+package dev.lifecycle.core;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of a handle once closed: by which thread, when (tracker ticks), and at {@code PARANOID}
+ * where. Immutable.
+ */
+final class Closed {
+  /** The state of a handle whose wrapper the tracker found leaked. */
+  static final Closed LEAKED = new Closed("the leak detector", 0, null);
+
+  final String thread;
+  final int tick;
+  final @Nullable Throwable site;
+
+  Closed(String thread, int tick, @Nullable Throwable site) {
+    this.thread = thread;
+    this.tick = tick;
+    this.site = site;
+  }
+}

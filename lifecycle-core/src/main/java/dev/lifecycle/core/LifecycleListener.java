@@ -1,0 +1,19 @@
+package dev.lifecycle.core;
+
+/**
+ * Receives the events of a {@link Tracker}: leaks and resources held too long.
+ *
+ * <p>Every method is a no-op by default, so that a listener overrides only what it needs and new
+ * events can be added without breaking it. Methods are called on the tracker's own thread; they
+ * should return quickly and must not block. An exception thrown by a listener is logged and does
+ * not stop the other listeners.
+ *
+ * @see Tracker#addListener(LifecycleListener)
+ */
+public interface LifecycleListener {
+  /** A tracked resource was garbage-collected without being closed. */
+  default void onLeak(LeakReport report) {}
+
+  /** A tracked resource is still open, and reachable, longer than its kind's hold threshold. */
+  default void onLongHold(LongHoldReport report) {}
+}

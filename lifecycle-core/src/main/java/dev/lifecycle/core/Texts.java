@@ -1,0 +1,125 @@
+package dev.lifecycle.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/** Text for people: masking of credentials, ages, stacks. Stateless. */
+final class Texts {
+  /** {@code scheme://user:password@host}: the user info, up to the last {@code @} of the authority. */
+  private static final Pattern URL_USER_INFO =
+      Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#@\\s]+@");
+
+  /** {@code password=secret} and its relatives, in query strings, properties and JDBC URLs. */
+  private static final Pattern SECRET_PARAMETER =
+      Pattern.compile(
+          "((?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key)\\s*[=:]\\s*)"
+              + "(?:\"[^\"]*\"|'[^']*'|[^&;,\\s)]+)",
+          Pattern.CASE_INSENSITIVE);
+
+  static final String MASK = "***";
+
+  /** Package names of the frames that a report leaves out of an allocation stack. */
+  private static final String[] OWN_CLASSES = {
+    "dev.lifecycle.core.Handle",
+    "dev.lifecycle.core.ResourceKind",
+    "dev.lifecycle.core.Tracker",
+    "dev.lifecycle.core.Context",
+    "dev.lifecycle.core.AccessLog",
+    "dev.lifecycle.core.Scope",
+  };
+
+  private Texts() {}
+
+  /** {@code text} with user info in URLs and {@code password=}-like values replaced by {@code ***}. */
+  static String mask(String text) {
+    String masked = URL_USER_INFO.matcher(text).replaceAll("$1" + MASK + "@");
+    return SECRET_PARAMETER.matcher(masked).replaceAll("$1" + MASK);
+  }
+
+  /** {@code " (description; owner: scope "path")"}, or nothing when both are absent. */
+  static void appendDetails(
+      StringBuilder line, @Nullable String description, @Nullable String owner) {
+    if (description == null && owner == null) {
+      return;
+    }
+    line.append(" (");
+    if (description != null) {
+      line.append(description);
+    }
+    if (owner != null) {
+      line.append(description == null ? "" : "; ").append("owner: scope \"").append(owner).append('"');
+    }
+    line.append(')');
+  }
+
+  /** The frame a person looks for: the first one that is not a constructor, else the first one. */
+  static @Nullable StackTraceElement callerFrame(List<StackTraceElement> stack) {
+    for (StackTraceElement frame : stack) {
+      if (!frame.getMethodName().equals("<init>")) {
+        return frame;
+      }
+    }
+    return stack.isEmpty() ? null : stack.get(0);
+  }
+
+  /** {@code Class.method(File.java:12)}: a frame without its module, for one-line summaries. */
+  static String frame(StackTraceElement frame) {
+    String file = frame.getFileName();
+    String where =
+        file == null
+            ? "Unknown Source"
+            : frame.getLineNumber() >= 0 ? file + ":" + frame.getLineNumber() : file;
+    return frame.getClassName() + "." + frame.getMethodName() + "(" + where + ")";
+  }
+
+  /** The stack of {@code site} without the tracker's own frames. */
+  static List<StackTraceElement> stackOf(@Nullable Throwable site) {
+    if (site == null) {
+      return List.of();
+    }
+    StackTraceElement[] frames = site.getStackTrace();
+    int from = 0;
+    while (from < frames.length && isOwnFrame(frames[from])) {
+      from++;
+    }
+    return List.of(frames).subList(from, frames.length);
+  }
+
+  private static boolean isOwnFrame(StackTraceElement frame) {
+    for (String own : OWN_CLASSES) {
+      if (frame.getClassName().equals(own)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static void appendStack(StringBuilder text, String title, List<StackTraceElement> stack) {
+    if (stack.isEmpty()) {
+      return;
+    }
+    text.append('\n').append(title);
+    for (StackTraceElement frame : stack) {
+      text.append("\n\tat ").append(frame(frame));
+    }
+  }
+
+  /** {@code 350 ms}, {@code 41 s}, {@code 3 min}, {@code 2 h}, {@code 4 d}. */
+  static String age(Duration age) {
+    long millis = Math.max(0, age.toMillis());
+    if (millis < 10_000) {
+      return millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+    long seconds = millis / 1000;
+    if (seconds < 120) {
+      return seconds + " s";
+    }
+    if (seconds < 7200) {
+      return seconds / 60 + " min";
+    }
+    return seconds < 172_800 ? seconds / 3600 + " h" : seconds / 86_400 + " d";
+  }
+}
