@@ -5,7 +5,11 @@
  */
 module dev.lifecycle.core {
   requires static transitive org.jspecify;
-  requires static com.google.errorprone.annotations;
+  requires static transitive com.google.errorprone.annotations;
+  // Process health: memory pools and MXBeans, the FD counts of UnixOperatingSystemMXBean, JFR events.
+  requires java.management;
+  requires jdk.management;
+  requires jdk.jfr;
 
   exports dev.lifecycle.core;
 }
