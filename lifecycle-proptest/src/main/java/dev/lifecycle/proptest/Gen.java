@@ -1,0 +1,529 @@
+package dev.lifecycle.proptest;
+
+import com.google.errorprone.annotations.CheckReturnValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A generator of random values of type {@code T}, with integrated shrinking.
+ *
+ * <p>Generators are immutable, thread-safe descriptions: they hold no random state. A property
+ * drives them with one seeded {@link java.util.SplittableRandom} per try, so a run is reproduced
+ * exactly from its seed. Shrinking works on the random choices a generator made rather than on
+ * values, so a generator built with {@link #map}, {@link #flatMap}, {@link #filter} or
+ * {@link #zip} shrinks as well as the generators it is built from, and nobody writes a shrinker.
+ *
+ * <p>Each factory documents its shrink target: integers shrink towards 0 (or the bound nearest to
+ * it), booleans towards {@code false}, choices among alternatives towards the first one,
+ * collections towards fewer and simpler elements. Generated values must not be {@code null}.
+ *
+ * @param <T> the type of the generated values
+ */
+@CheckReturnValue
+public final class Gen<T> {
+  /** How many values in a row {@link #filter} may reject before it gives up. */
+  static final int FILTER_ATTEMPTS = 100;
+
+  private static final String DEFAULT_ALPHABET =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _-.:/";
+
+  /** How a generator turns choices into a value. */
+  @FunctionalInterface
+  interface Draw<T> {
+    T draw(Choices in);
+  }
+
+  private final Draw<T> draw;
+  private final String description;
+
+  private Gen(Draw<T> draw, String description) {
+    this.draw = draw;
+    this.description = description;
+  }
+
+  static <T> Gen<T> of(Draw<T> draw, String description) {
+    return new Gen<>(draw, description);
+  }
+
+  /** Generates one value from {@code in}. */
+  T generate(Choices in) {
+    return Objects.requireNonNull(draw.draw(in), () -> description + " generated null");
+  }
+
+  // ---------------------------------------------------------------- numbers
+
+  /**
+   * Integers in {@code [min, max]}, uniform, small and edge values mixed in (the bounds, 0, 1, -1
+   * and the values next to the bounds, when in range); shrinks towards 0, or the bound nearest 0.
+   *
+   * @throws IllegalArgumentException if {@code min > max}
+   */
+  public static Gen<Integer> ints(int min, int max) {
+    Gen<Long> longs = longs(min, max);
+    return of(in -> (int) (long) longs.generate(in), "ints(" + min + ", " + max + ")");
+  }
+
+  /** Every integer, edge values mixed in; shrinks towards 0. */
+  public static Gen<Integer> ints() {
+    return ints(Integer.MIN_VALUE, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Longs in {@code [min, max]}, uniform, small and edge values mixed in (the bounds, 0, 1, -1 and
+   * the values next to the bounds, when in range); shrinks towards 0, or the bound nearest 0.
+   *
+   * @throws IllegalArgumentException if {@code min > max}
+   */
+  public static Gen<Long> longs(long min, long max) {
+    if (min > max) {
+      throw new IllegalArgumentException(
+          "min > max: " + min + " > " + max + "; pass the smaller bound first");
+    }
+    long target = min > 0 ? min : Math.min(max, 0);
+    long[] edges = edges(min, max);
+    return of(in -> in.draw(min, max, target, Numbers.suggest(in.random(), min, max, target, edges)),
+        "longs(" + min + ", " + max + ")");
+  }
+
+  /** Every long, edge values mixed in; shrinks towards 0. */
+  public static Gen<Long> longs() {
+    return longs(Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  private static long[] edges(long min, long max) {
+    long[] candidates = {min, max, 0, 1, -1, min + 1, max - 1};
+    return Arrays.stream(candidates).filter(v -> v >= min && v <= max).distinct().toArray();
+  }
+
+  /**
+   * Durations in {@code [min, max]} at nanosecond resolution, edge values mixed in; shrinks towards
+   * zero, or the bound nearest zero.
+   *
+   * @throws IllegalArgumentException if {@code min} is longer than {@code max}, or either does not
+   *     fit in a long of nanoseconds (about 292 years)
+   */
+  public static Gen<Duration> durations(Duration min, Duration max) {
+    long lo = nanos(min);
+    long hi = nanos(max);
+    if (lo > hi) {
+      throw new IllegalArgumentException(
+          "min > max: " + min + " > " + max + "; pass the shorter duration first");
+    }
+    return longs(lo, hi).map(Duration::ofNanos).describedAs("durations(" + min + ", " + max + ")");
+  }
+
+  private static long nanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(
+          "duration out of range: "
+              + duration
+              + "; durations are generated in nanoseconds, within about 292 years",
+          e);
+    }
+  }
+
+  // ---------------------------------------------------------------- choices
+
+  /** {@code true} or {@code false}, evenly; shrinks towards {@code false}. */
+  public static Gen<Boolean> booleans() {
+    return of(in -> in.bit(0.5), "booleans()");
+  }
+
+  /** Always {@code value}. */
+  public static <T> Gen<T> constant(T value) {
+    Objects.requireNonNull(value, "value");
+    return of(in -> value, "constant(" + value + ")");
+  }
+
+  /**
+   * One of {@code values}, evenly; shrinks towards the first.
+   *
+   * @throws IllegalArgumentException if {@code values} is empty
+   */
+  @SafeVarargs
+  public static <T> Gen<T> elementOf(T... values) {
+    List<T> list = new ArrayList<>(values.length);
+    for (T value : values) {
+      list.add(value);
+    }
+    return elementOf(list);
+  }
+
+  /**
+   * One of {@code values} (copied), evenly; shrinks towards the first.
+   *
+   * @throws IllegalArgumentException if {@code values} is empty
+   */
+  public static <T> Gen<T> elementOf(Collection<? extends T> values) {
+    List<T> copy = List.copyOf(values);
+    if (copy.isEmpty()) {
+      throw new IllegalArgumentException("no values to choose from; pass at least one value");
+    }
+    return of(in -> copy.get(in.index(copy.size())), "elementOf(" + copy + ")");
+  }
+
+  /**
+   * One of the constants of {@code type}, evenly; shrinks towards the first declared.
+   *
+   * @throws IllegalArgumentException if the enum has no constants
+   */
+  public static <E extends Enum<E>> Gen<E> enumValues(Class<E> type) {
+    E[] constants = type.getEnumConstants();
+    if (constants == null || constants.length == 0) {
+      throw new IllegalArgumentException(
+          "enum " + type.getName() + " has no constants; generate values of another type");
+    }
+    return elementOf(constants).describedAs("enumValues(" + type.getSimpleName() + ")");
+  }
+
+  /**
+   * A value from one of {@code gens}, each chosen evenly; shrinks towards the first generator.
+   *
+   * @throws IllegalArgumentException if no generator is given
+   */
+  @SafeVarargs
+  public static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
+    if (gens.length == 0) {
+      throw new IllegalArgumentException("no generators to choose from; pass at least one");
+    }
+    List<Gen<? extends T>> list = new ArrayList<>(gens.length);
+    for (Gen<? extends T> gen : gens) {
+      list.add(gen);
+    }
+    List<Gen<? extends T>> copy = List.copyOf(list);
+    return of(
+        in -> {
+          Gen<? extends T> chosen = copy.get(in.index(copy.size()));
+          int span = in.startSpan();
+          T value = chosen.generate(in);
+          in.endSpan(span);
+          return value;
+        },
+        "oneOf" + copy);
+  }
+
+  /**
+   * A generator with its relative weight, for {@link #frequency}.
+   *
+   * @param <T> the type of the generated values
+   */
+  public static final class Weighted<T> {
+    final int weight;
+    final Gen<? extends T> gen;
+
+    private Weighted(int weight, Gen<? extends T> gen) {
+      this.weight = weight;
+      this.gen = gen;
+    }
+
+    @Override
+    public String toString() {
+      return weight + ":" + gen;
+    }
+  }
+
+  /**
+   * {@code gen} with the relative {@code weight} it has in {@link #frequency}.
+   *
+   * @throws IllegalArgumentException if {@code weight < 1}
+   */
+  public static <T> Weighted<T> weighted(int weight, Gen<? extends T> gen) {
+    if (weight < 1) {
+      throw new IllegalArgumentException("weight < 1: " + weight + "; weights are positive");
+    }
+    return new Weighted<>(weight, Objects.requireNonNull(gen, "gen"));
+  }
+
+  /**
+   * A value from one of the weighted generators, chosen in proportion to the weights; shrinks
+   * towards the first.
+   *
+   * @throws IllegalArgumentException if none is given, or the weights add up to more than
+   *     {@code Integer.MAX_VALUE}
+   */
+  @SafeVarargs
+  public static <T> Gen<T> frequency(Weighted<? extends T>... choices) {
+    if (choices.length == 0) {
+      throw new IllegalArgumentException("no generators to choose from; pass at least one");
+    }
+    List<Weighted<? extends T>> list = new ArrayList<>(choices.length);
+    for (Weighted<? extends T> choice : choices) {
+      list.add(choice);
+    }
+    List<Weighted<? extends T>> copy = List.copyOf(list);
+    long total = 0;
+    for (Weighted<? extends T> w : copy) {
+      total += w.weight;
+    }
+    if (total > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "weights add up to " + total + "; keep their sum under " + Integer.MAX_VALUE);
+    }
+    int sum = (int) total;
+    return of(
+        in -> {
+          int ticket = in.random().nextInt(sum);
+          int suggested = 0;
+          while (ticket >= copy.get(suggested).weight) {
+            ticket -= copy.get(suggested).weight;
+            suggested++;
+          }
+          int index = (int) in.draw(0, copy.size() - 1L, 0, suggested);
+          int span = in.startSpan();
+          T value = copy.get(index).gen.generate(in);
+          in.endSpan(span);
+          return value;
+        },
+        "frequency" + copy);
+  }
+
+  // ---------------------------------------------------------------- collections and strings
+
+  /**
+   * Lists of {@code minSize} to {@code maxSize} elements from {@code elements}; shrinks towards
+   * shorter lists of simpler elements. The list is unmodifiable.
+   *
+   * @throws IllegalArgumentException if {@code minSize < 0} or {@code minSize > maxSize}
+   */
+  public static <T> Gen<List<T>> lists(Gen<T> elements, int minSize, int maxSize) {
+    checkSizes(minSize, maxSize);
+    return of(
+        in -> {
+          int size = suggestSize(in, minSize, maxSize);
+          List<T> list = new ArrayList<>();
+          while (list.size() < maxSize) {
+            int span = in.startSpan();
+            if (list.size() >= minSize && !in.bit(list.size() < size ? 1.0 : 0.0)) {
+              break;
+            }
+            list.add(elements.generate(in));
+            in.endSpan(span);
+          }
+          return Collections.unmodifiableList(list);
+        },
+        "lists(" + elements + ", " + minSize + ", " + maxSize + ")");
+  }
+
+  /** Lists of up to 10 elements from {@code elements}; shrinks towards shorter, simpler lists. */
+  public static <T> Gen<List<T>> lists(Gen<T> elements) {
+    return lists(elements, 0, 10);
+  }
+
+  /**
+   * Sets of {@code minSize} to {@code maxSize} distinct elements from {@code elements}, in the
+   * order generated; shrinks towards smaller sets of simpler elements. The set is unmodifiable.
+   * Duplicates are drawn again, up to {@value #FILTER_ATTEMPTS} times in a row.
+   *
+   * @throws IllegalArgumentException if {@code minSize < 0} or {@code minSize > maxSize}
+   */
+  public static <T> Gen<Set<T>> sets(Gen<T> elements, int minSize, int maxSize) {
+    checkSizes(minSize, maxSize);
+    String description = "sets(" + elements + ", " + minSize + ", " + maxSize + ")";
+    return of(
+        in -> {
+          int size = suggestSize(in, minSize, maxSize);
+          Set<T> set = new LinkedHashSet<>();
+          int misses = 0;
+          while (set.size() < maxSize) {
+            int span = in.startSpan();
+            if (set.size() >= minSize && !in.bit(set.size() < size ? 1.0 : 0.0)) {
+              break;
+            }
+            if (set.add(elements.generate(in))) {
+              misses = 0;
+            } else if (++misses >= FILTER_ATTEMPTS) {
+              if (set.size() >= minSize) {
+                break;
+              }
+              throw tooManyMisses(in, description, "duplicate elements");
+            }
+            in.endSpan(span);
+          }
+          return Collections.unmodifiableSet(set);
+        },
+        description);
+  }
+
+  /**
+   * Strings of {@code minLength} to {@code maxLength} characters from {@code alphabet}; shrinks
+   * towards shorter strings of the alphabet's first character.
+   *
+   * @throws IllegalArgumentException if the alphabet is empty, {@code minLength < 0} or
+   *     {@code minLength > maxLength}
+   */
+  public static Gen<String> strings(String alphabet, int minLength, int maxLength) {
+    if (alphabet.isEmpty()) {
+      throw new IllegalArgumentException("empty alphabet; pass at least one character");
+    }
+    Gen<Character> chars =
+        of(in -> alphabet.charAt(in.index(alphabet.length())), "chars(\"" + alphabet + "\")");
+    return lists(chars, minLength, maxLength)
+        .map(
+            list -> {
+              StringBuilder text = new StringBuilder(list.size());
+              for (char c : list) {
+                text.append(c);
+              }
+              return text.toString();
+            })
+        .describedAs("strings(\"" + alphabet + "\", " + minLength + ", " + maxLength + ")");
+  }
+
+  /**
+   * Strings of {@code minLength} to {@code maxLength} letters, digits, spaces and {@code _-.:/};
+   * shrinks towards shorter strings of {@code a}.
+   *
+   * @throws IllegalArgumentException if {@code minLength < 0} or {@code minLength > maxLength}
+   */
+  public static Gen<String> strings(int minLength, int maxLength) {
+    return strings(DEFAULT_ALPHABET, minLength, maxLength);
+  }
+
+  /** Strings of up to 8 letters, digits, spaces and {@code _-.:/}; shrinks towards "". */
+  public static Gen<String> strings() {
+    return strings(0, 8);
+  }
+
+  private static void checkSizes(int minSize, int maxSize) {
+    if (minSize < 0 || minSize > maxSize) {
+      throw new IllegalArgumentException(
+          "bad size range ["
+              + minSize
+              + ", "
+              + maxSize
+              + "]; sizes need 0 <= minSize <= maxSize");
+    }
+  }
+
+  /** A size to aim for on a fresh stream: often small, sometimes up to the maximum. */
+  private static int suggestSize(Choices in, int minSize, int maxSize) {
+    int upper = in.random().nextInt(4) == 0 ? maxSize : Math.min(maxSize, minSize + 10);
+    return minSize + in.random().nextInt(upper - minSize + 1);
+  }
+
+  // ---------------------------------------------------------------- combinators
+
+  /** The values of this generator passed through {@code mapper}; shrinks as this generator does. */
+  public <R> Gen<R> map(Function<? super T, ? extends R> mapper) {
+    Objects.requireNonNull(mapper, "mapper");
+    return of(in -> mapper.apply(generate(in)), description + ".map(..)");
+  }
+
+  /**
+   * A value from the generator that {@code mapper} makes from a value of this one; shrinks both the
+   * first value and the second.
+   */
+  public <R> Gen<R> flatMap(Function<? super T, Gen<? extends R>> mapper) {
+    Objects.requireNonNull(mapper, "mapper");
+    return of(
+        in -> {
+          Gen<? extends R> next = mapper.apply(generate(in));
+          int span = in.startSpan();
+          R value = next.generate(in);
+          in.endSpan(span);
+          return value;
+        },
+        description + ".flatMap(..)");
+  }
+
+  /**
+   * The values of this generator that {@code condition} accepts; named {@code name} in error
+   * messages. Values are drawn again, up to {@value #FILTER_ATTEMPTS} times in a row, then the
+   * property fails with an error that names the filter: prefer generating valid values directly.
+   */
+  public Gen<T> filter(String name, Predicate<? super T> condition) {
+    Objects.requireNonNull(condition, "condition");
+    String filterDescription = "filter \"" + name + "\" on " + description;
+    return of(
+        in -> {
+          for (int attempt = 0; attempt < FILTER_ATTEMPTS; attempt++) {
+            int span = in.startSpan();
+            T value = generate(in);
+            in.endSpan(span);
+            if (condition.test(value)) {
+              return value;
+            }
+          }
+          throw tooManyMisses(in, filterDescription, "values");
+        },
+        description + ".filter(" + name + ")");
+  }
+
+  /** The values of this generator that {@code condition} accepts; see {@link #filter(String, Predicate)}. */
+  public Gen<T> filter(Predicate<? super T> condition) {
+    return filter(condition.toString(), condition);
+  }
+
+  /** Pairs of values from {@code first} and {@code second} combined by {@code combiner}. */
+  public static <A, B, R> Gen<R> zip(
+      Gen<A> first, Gen<B> second, BiFunction<? super A, ? super B, ? extends R> combiner) {
+    Objects.requireNonNull(combiner, "combiner");
+    return of(
+        in -> {
+          int span = in.startSpan();
+          A a = first.generate(in);
+          in.endSpan(span);
+          span = in.startSpan();
+          B b = second.generate(in);
+          in.endSpan(span);
+          return combiner.apply(a, b);
+        },
+        "zip(" + first + ", " + second + ")");
+  }
+
+  /** This generator, shown as {@code description} in messages. */
+  public Gen<T> describedAs(String description) {
+    return of(draw, Objects.requireNonNull(description, "description"));
+  }
+
+  private static RuntimeException tooManyMisses(Choices in, String what, String rejected) {
+    if (!in.isFresh()) {
+      return new Choices.Invalid(what + " rejected too many values");
+    }
+    return new IllegalStateException(
+        what
+            + " rejected "
+            + FILTER_ATTEMPTS
+            + " "
+            + rejected
+            + " in a row; generate valid values directly (map, or narrower bounds) instead of"
+            + " filtering");
+  }
+
+  /**
+   * {@code count} values generated from {@code seed}, to look at what a generator makes; the same
+   * seed gives the same values.
+   *
+   * @throws IllegalArgumentException if {@code count < 0}
+   */
+  public List<T> samples(int count, long seed) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count < 0: " + count);
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    List<T> values = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      values.add(generate(Choices.fresh(random.split(), Shrinker.CHOICE_LIMIT)));
+    }
+    return Collections.unmodifiableList(values);
+  }
+
+  /** What this generator generates, as given to its factory. */
+  @Override
+  public String toString() {
+    return description;
+  }
+}

@@ -1,0 +1,163 @@
+package dev.lifecycle.proptest;
+
+import java.lang.System.Logger.Level;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/** Runs the tries of a property, shrinks the first failure and turns it into a report. */
+final class Runner {
+  private static final System.Logger LOG = System.getLogger("dev.lifecycle.proptest");
+
+  private Runner() {}
+
+  /**
+   * Runs {@code trial} up to {@code settings.tries()} times within the time budget.
+   *
+   * @param what what is checked, for messages ("property", "stateful property")
+   * @param noun what a failing try is called ("counterexample", "failing sequence")
+   * @param statistics filled by the trial; logged if the system property asks for it
+   * @throws PropertyFailure if a try fails
+   */
+  static Statistics run(
+      Settings settings,
+      Trial trial,
+      String what,
+      String noun,
+      Statistics.Recorder statistics) {
+    long runSeed = settings.firstSeed();
+    long seed = runSeed;
+    long started = System.nanoTime();
+    long deadline = started + settings.maxDuration().toNanos();
+    int passed = 0;
+    int discarded = 0;
+    for (int attempt = 1; passed < settings.tries(); attempt++) {
+      if (System.nanoTime() - deadline > 0) {
+        LOG.log(
+            Level.INFO,
+            () ->
+                what
+                    + " stopped by its time budget of "
+                    + settings.maxDuration()
+                    + " after "
+                    + statistics.tries()
+                    + " of "
+                    + settings.tries()
+                    + " tries (raise it with -D"
+                    + Settings.MAX_DURATION
+                    + ")");
+        break;
+      }
+      if (discarded > settings.tries() * 10) {
+        throw new IllegalStateException(
+            what
+                + " discarded "
+                + discarded
+                + " tries and passed "
+                + passed
+                + "; its assumptions reject almost everything: generate valid inputs directly");
+      }
+      Choices in = Choices.fresh(new SplittableRandom(seed), Shrinker.CHOICE_LIMIT);
+      Trial.@Nullable Failure failure;
+      try {
+        failure = trial.run(in, true);
+      } catch (Choices.Invalid e) {
+        discarded++;
+        statistics.discarded();
+        seed = Settings.nextSeed(seed);
+        continue;
+      }
+      statistics.tried();
+      if (failure != null) {
+        throw report(settings, trial, what, noun, in, failure, seed, runSeed, attempt);
+      }
+      passed++;
+      seed = Settings.nextSeed(seed);
+    }
+    Statistics result = statistics.snapshot();
+    if (Settings.logStatistics()) {
+      LOG.log(Level.INFO, (Supplier<String>) () -> what + " statistics:\n" + result);
+    }
+    return result;
+  }
+
+  private static PropertyFailure report(
+      Settings settings,
+      Trial trial,
+      String what,
+      String noun,
+      Choices in,
+      Trial.Failure original,
+      long seed,
+      long runSeed,
+      int attempt) {
+    Shrinker.Example failing = new Shrinker.Example(in.values(), in.targets(), in.spans(), original);
+    Shrinker shrinker =
+        new Shrinker(
+            trial,
+            failing,
+            settings.maxShrinks(),
+            System.nanoTime() + settings.maxShrinkDuration().toNanos());
+    Trial.Failure minimal = shrinker.shrink().failure();
+    String message =
+        what
+            + " failed on try "
+            + attempt
+            + (seed == runSeed ? "" : " (run seed " + runSeed + ")")
+            + " and shrank in "
+            + shrinker.improvements()
+            + " steps ("
+            + shrinker.runs()
+            + " runs)\n"
+            + describe("minimal " + noun, minimal)
+            + describe("original " + noun, original)
+            + "re-run exactly this case: -D"
+            + Settings.SEED
+            + "="
+            + seed
+            + " (or seed("
+            + seed
+            + "L) in code)";
+    PropertyFailure failure =
+        new PropertyFailure(
+            message,
+            minimal.cause(),
+            seed,
+            minimal.counterexample(),
+            original.counterexample(),
+            attempt,
+            shrinker.improvements());
+    if (shrinker.improvements() > 0) { // else the minimal failure is the original one
+      failure.addSuppressed(original.cause());
+    }
+    return failure;
+  }
+
+  /** A failure as a titled block: the counterexample, how it failed, what it threw. */
+  private static String describe(String title, Trial.Failure failure) {
+    return title
+        + ":\n"
+        + indent(failure.counterexample(), "  ")
+        + "\n  "
+        + failure.outcome()
+        + ":\n"
+        + indent(limit(failure.cause().toString(), 20), "    ")
+        + "\n";
+  }
+
+  private static String indent(String text, String indent) {
+    return indent + text.strip().replace("\n", "\n" + indent);
+  }
+
+  /** The first {@code lines} lines of {@code text}, and a mark if there were more. */
+  private static String limit(String text, int lines) {
+    int at = -1;
+    for (int i = 0; i < lines; i++) {
+      at = text.indexOf('\n', at + 1);
+      if (at < 0) {
+        return text;
+      }
+    }
+    return text.substring(0, at) + "\n...";
+  }
+}

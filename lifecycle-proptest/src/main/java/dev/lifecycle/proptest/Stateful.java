@@ -1,0 +1,228 @@
+package dev.lifecycle.proptest;
+
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import com.google.errorprone.annotations.CheckReturnValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A stateful property: random sequences of actions run against a real system and a model of it,
+ * with invariants checked after every step.
+ *
+ * <pre>{@code
+ * Stateful.of(() -> new ArrayList<Integer>(), BoundedStack::new)
+ *     .action("push", Gen.ints(0, 9), (model, stack, x) -> {
+ *       stack.push(x);
+ *       model.add(x);
+ *     })
+ *     .action("pop", model -> !model.isEmpty(), (model, stack) ->
+ *       assertThat(stack.pop()).isEqualTo(model.remove(model.size() - 1)))
+ *     .invariant("same size", (model, stack) -> assertThat(stack.size()).isEqualTo(model.size()))
+ *     .check();
+ * }</pre>
+ *
+ * <p>Each try creates a fresh model and a fresh system, checks the invariants on them, then runs up
+ * to {@link #maxSteps} steps (default 30). A step picks one of the actions whose precondition holds
+ * on the model, generates its parameter (possibly from the model, e.g. one of the handles the model
+ * knows), and runs it: the action calls the system, asserts what it returned against the model, and
+ * updates the model. A step fails when the action or an invariant throws. A system that is
+ * {@link AutoCloseable} is closed at the end of each try; if closing throws, the try fails.
+ *
+ * <p>On failure the sequence is shrunk: whole steps are removed, then the choice of each action and
+ * its parameter is simplified. Steps are generated again from the model on every replay, so each
+ * precondition still holds in the shrunk sequence. {@code check} then throws a {@link
+ * PropertyFailure} listing the minimal failing sequence as numbered steps, the original one, and the
+ * seed to re-run exactly that case.
+ *
+ * <p>Instances are immutable and thread-safe: every configuring method returns a new property. The
+ * model and system are used by one thread at a time.
+ *
+ * @param <M> the type of the model
+ * @param <S> the type of the system under test
+ */
+@CheckReturnValue
+public final class Stateful<M, S> {
+  /** An action without a parameter: calls the system, checks it against the model, updates it. */
+  @FunctionalInterface
+  public interface Step<M, S> {
+    /** Runs the action on {@code system} and {@code model}, throwing if the system misbehaves. */
+    void run(M model, S system) throws Exception;
+  }
+
+  /** An action with a generated parameter. */
+  @FunctionalInterface
+  public interface ParamStep<M, S, P> {
+    /** Runs the action with {@code param}, throwing if the system misbehaves. */
+    void run(M model, S system, P param) throws Exception;
+  }
+
+  /** A condition that holds after every step; it fails by throwing. */
+  @FunctionalInterface
+  public interface Invariant<M, S> {
+    /** Checks the condition on the model and the system. */
+    void check(M model, S system) throws Exception;
+  }
+
+  /** One declared action. */
+  record Action<M, S>(
+      String name,
+      Predicate<? super M> precondition,
+      @Nullable Function<? super M, ? extends Gen<?>> params,
+      ParamStep<M, S, Object> step) {}
+
+  /** One declared invariant. */
+  record Check<M, S>(String name, Invariant<M, S> check) {}
+
+  private final Supplier<? extends M> model;
+  private final Supplier<? extends S> system;
+  private final List<Action<M, S>> actions;
+  private final List<Check<M, S>> invariants;
+  private final Settings settings;
+
+  private Stateful(
+      Supplier<? extends M> model,
+      Supplier<? extends S> system,
+      List<Action<M, S>> actions,
+      List<Check<M, S>> invariants,
+      Settings settings) {
+    this.model = model;
+    this.system = system;
+    this.actions = actions;
+    this.invariants = invariants;
+    this.settings = settings;
+  }
+
+  /**
+   * A stateful property without actions yet; {@code model} and {@code system} are called once per
+   * try (and once per shrink run) for a fresh pair.
+   */
+  public static <M, S> Stateful<M, S> of(Supplier<? extends M> model, Supplier<? extends S> system) {
+    return new Stateful<>(
+        Objects.requireNonNull(model, "model"),
+        Objects.requireNonNull(system, "system"),
+        List.of(),
+        List.of(),
+        Settings.defaults());
+  }
+
+  /** This property with an action that is always enabled and has no parameter. */
+  public Stateful<M, S> action(String name, Step<M, S> step) {
+    return action(name, m -> true, step);
+  }
+
+  /** This property with an action that is enabled when {@code precondition} holds on the model. */
+  public Stateful<M, S> action(String name, Predicate<? super M> precondition, Step<M, S> step) {
+    Objects.requireNonNull(step, "step");
+    return with(new Action<>(name, precondition, null, (m, s, p) -> step.run(m, s)));
+  }
+
+  /** This property with an always enabled action whose parameter comes from {@code params}. */
+  public <P> Stateful<M, S> action(String name, Gen<P> params, ParamStep<M, S, P> step) {
+    Objects.requireNonNull(params, "params");
+    return action(name, m -> true, m -> params, step);
+  }
+
+  /**
+   * This property with an action that is enabled when {@code precondition} holds on the model, and
+   * whose parameter comes from a generator made from the model (for example {@code m ->
+   * Gen.elementOf(m.openHandles())}); {@code params} is only called when the precondition holds.
+   */
+  @SuppressWarnings("unchecked") // the step receives what the generator at its side generated
+  public <P> Stateful<M, S> action(
+      String name,
+      Predicate<? super M> precondition,
+      Function<? super M, Gen<P>> params,
+      ParamStep<M, S, P> step) {
+    Objects.requireNonNull(params, "params");
+    Objects.requireNonNull(step, "step");
+    ParamStep<M, S, Object> erased = (m, s, p) -> step.run(m, s, (P) p);
+    return with(new Action<>(name, precondition, params, erased));
+  }
+
+  private Stateful<M, S> with(Action<M, S> action) {
+    Objects.requireNonNull(action.name(), "name");
+    Objects.requireNonNull(action.precondition(), "precondition");
+    for (Action<M, S> declared : actions) {
+      if (declared.name().equals(action.name())) {
+        throw new IllegalArgumentException(
+            "action \"" + action.name() + "\" is declared twice; give each action its own name");
+      }
+    }
+    List<Action<M, S>> more = new ArrayList<>(actions);
+    more.add(action);
+    return new Stateful<>(model, system, List.copyOf(more), invariants, settings);
+  }
+
+  /** This property with an invariant, checked on the initial state and after every step. */
+  public Stateful<M, S> invariant(String name, Invariant<M, S> check) {
+    List<Check<M, S>> more = new ArrayList<>(invariants);
+    more.add(
+        new Check<>(Objects.requireNonNull(name, "name"), Objects.requireNonNull(check, "check")));
+    return new Stateful<>(model, system, actions, List.copyOf(more), settings);
+  }
+
+  /**
+   * This property with sequences of up to {@code maxSteps} steps (default 30).
+   *
+   * @throws IllegalArgumentException if {@code maxSteps < 1}
+   */
+  public Stateful<M, S> maxSteps(int maxSteps) {
+    return new Stateful<>(model, system, actions, invariants, settings.withMaxSteps(maxSteps));
+  }
+
+  /**
+   * This property with {@code tries} sequences; overrides the default and {@code
+   * lifecycle.pbt.tries}.
+   *
+   * @throws IllegalArgumentException if {@code tries < 1}
+   */
+  public Stateful<M, S> tries(int tries) {
+    return new Stateful<>(model, system, actions, invariants, settings.withTries(tries));
+  }
+
+  /**
+   * This property run from {@code seed}, so that every run generates the same sequences. The system
+   * property {@code lifecycle.pbt.seed}, when set, wins over it.
+   */
+  public Stateful<M, S> seed(long seed) {
+    return new Stateful<>(model, system, actions, invariants, settings.withSeed(seed));
+  }
+
+  /**
+   * This property with a time budget: no new try starts after {@code maxDuration}, and shrinking
+   * gets the same budget again. Overrides {@code lifecycle.pbt.maxDuration}.
+   *
+   * @throws IllegalArgumentException if {@code maxDuration} is not positive
+   */
+  public Stateful<M, S> maxDuration(Duration maxDuration) {
+    return new Stateful<>(
+        model, system, actions, invariants, settings.withMaxDuration(maxDuration));
+  }
+
+  /**
+   * Runs the property: random sequences, shrinking on failure.
+   *
+   * @return how often each action ran and how long the sequences were
+   * @throws PropertyFailure if a sequence fails, with the minimal failing sequence
+   * @throws IllegalStateException if no action was declared
+   */
+  @CanIgnoreReturnValue
+  public Statistics check() {
+    if (actions.isEmpty()) {
+      throw new IllegalStateException("no actions declared; add at least one with action(..)");
+    }
+    Statistics.Recorder statistics = new Statistics.Recorder();
+    for (Action<M, S> action : actions) {
+      statistics.declare(action.name());
+    }
+    Sequence<M, S> sequence =
+        new Sequence<>(model, system, actions, invariants, settings.maxSteps(), statistics);
+    return Runner.run(settings, sequence, "stateful property", "failing sequence", statistics);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.lifecycle.proptest;
+
+import org.jspecify.annotations.Nullable;
+
+/** One try of a property: generate from the choices, run, and say whether and how it failed. */
+@FunctionalInterface
+interface Trial {
+  /**
+   * What a failing try generated, rendered for people; how it failed ("threw", "invariant .. failed
+   * after step 3"); and what it threw.
+   */
+  record Failure(String counterexample, String outcome, Throwable cause) {}
+
+  /**
+   * Runs one try.
+   *
+   * @param record whether this try counts in the statistics (shrinking runs do not)
+   * @return the failure, or {@code null} if the try passed
+   * @throws Choices.Invalid if the try cannot be completed and counts neither way
+   */
+  @Nullable Failure run(Choices in, boolean record);
+}

@@ -1,0 +1,206 @@
+package dev.lifecycle.proptest;
+
+import static dev.lifecycle.proptest.GenTest.catchFailure;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
+
+final class PropertyCheckTest {
+  @Test
+  void check_holds_runsEveryTry() {
+    Statistics statistics =
+        Property.forAll(Gen.lists(Gen.ints()))
+            .tries(250)
+            .check(l -> assertThat(l).hasSizeLessThanOrEqualTo(10));
+
+    assertThat(statistics.tries()).isEqualTo(250);
+    assertThat(statistics.discarded()).isZero();
+  }
+
+  @Test
+  void check_fails_reportsMinimalOriginalAndSeed() {
+    PropertyFailure failure =
+        catchFailure(
+            () ->
+                Property.forAll(Gen.ints(0, 1_000_000), Gen.ints(0, 1_000_000))
+                    .seed(1)
+                    .check((a, b) -> assertThat(a + b).isLessThan(1000)));
+
+    // Each choice is shrunk alone, so the sum ends on one argument: a local minimum, as intended.
+    assertThat(failure.minimal()).isIn("arg0 = 0\narg1 = 1000", "arg0 = 1000\narg1 = 0");
+    assertThat(failure.original()).isNotEqualTo(failure.minimal()).startsWith("arg0 = ");
+    assertThat(failure.getMessage())
+        .startsWith("property failed on try ")
+        .contains("minimal counterexample:\n  " + failure.minimal().replace("\n", "\n  "))
+        .contains("\n  threw:\n    java.lang.AssertionError: \n    Expecting actual:\n      1000\n")
+        .contains("original counterexample:\n  arg0 = ")
+        .endsWith(
+            "re-run exactly this case: -Dlifecycle.pbt.seed="
+                + failure.seed()
+                + " (or seed("
+                + failure.seed()
+                + "L) in code)");
+    assertThat(failure.getCause()).isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void check_reportedSeed_failsOnFirstTryWithSameCases() {
+    Gen<List<Integer>> lists = Gen.lists(Gen.ints(0, 50), 0, 20);
+    Property.Check1<List<Integer>> noSeven = l -> assertThat(l).doesNotContain(7);
+    PropertyFailure first = catchFailure(() -> Property.forAll(lists).seed(5).check(noSeven));
+
+    PropertyFailure again =
+        catchFailure(() -> Property.forAll(lists).seed(first.seed()).check(noSeven));
+
+    assertThat(first.tries()).isGreaterThan(1);
+    assertThat(again.tries()).isEqualTo(1);
+    assertThat(again.original()).isEqualTo(first.original());
+    assertThat(again.minimal()).isEqualTo(first.minimal()).isEqualTo("arg0 = [7]");
+  }
+
+  @Test
+  void check_sameSeed_sameTriesAndSameMinimal() {
+    for (long seed = 0; seed < 5; seed++) {
+      long s = seed;
+      List<String> runs = new ArrayList<>();
+      for (int run = 0; run < 3; run++) {
+        List<List<Integer>> seen = new ArrayList<>();
+        PropertyFailure failure =
+            catchFailure(
+                () ->
+                    Property.forAll(Gen.lists(Gen.ints(-100, 100), 0, 15))
+                        .seed(s)
+                        .check(
+                            l -> {
+                              seen.add(l);
+                              assertThat(l.stream().mapToInt(x -> x).sum()).isLessThan(150);
+                            }));
+        runs.add(seen + " -> " + failure.minimal());
+      }
+      assertThat(runs).containsOnly(runs.get(0));
+    }
+  }
+
+  @Test
+  void check_checkThrowsCheckedException_isACounterexample() {
+    PropertyFailure failure =
+        catchFailure(
+            () ->
+                Property.forAll(Gen.ints(0, 100))
+                    .seed(3)
+                    .check(
+                        x -> {
+                          if (x > 10) {
+                            throw new java.io.IOException("too big: " + x);
+                          }
+                        }));
+
+    assertThat(failure.minimal()).isEqualTo("arg0 = 11");
+    assertThat(failure.getCause()).hasMessage("too big: 11");
+    assertThat(failure.getSuppressed()).hasSize(1);
+  }
+
+  @Test
+  void check_failedAssumption_discardsTheTry() {
+    Statistics statistics =
+        Property.forAll(Gen.ints(0, 9))
+            .seed(4)
+            .check(
+                x -> {
+                  Assumptions.assumeTrue(x % 2 == 0);
+                  assertThat(x % 2).isZero();
+                });
+
+    assertThat(statistics.tries()).isEqualTo(100);
+    assertThat(statistics.discarded()).isPositive();
+  }
+
+  @Test
+  void check_assumptionNeverHolds_failsWithMessage() {
+    assertThatThrownBy(
+            () -> Property.forAll(Gen.ints()).tries(10).check(x -> Assumptions.assumeTrue(false)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "property discarded 101 tries and passed 0; its assumptions reject almost everything:"
+                + " generate valid inputs directly");
+  }
+
+  @Test
+  void check_timeBudgetSpent_startsNoMoreTries() {
+    Statistics statistics =
+        Property.forAll(Gen.booleans())
+            .tries(1000)
+            .maxDuration(Duration.ofMillis(1))
+            .check(b -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2)));
+
+    assertThat(statistics.tries()).isLessThan(1000);
+  }
+
+  @Test
+  void settings_badValues_fail() {
+    Property<Property.Check1<Boolean>> property = Property.forAll(Gen.booleans());
+
+    assertThatThrownBy(() -> property.tries(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("tries < 1: 0; a property needs a try");
+    assertThatThrownBy(() -> property.maxDuration(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxDuration not positive: PT0S; give the property some time");
+  }
+
+  @Test
+  void check_threeArguments() {
+    PropertyFailure failure =
+        catchFailure(
+            () ->
+                Property.forAll(Gen.ints(0, 9), Gen.strings(), Gen.booleans())
+                    .seed(6)
+                    .check((i, s, b) -> assertThat(b && i > 3).isFalse()));
+
+    assertThat(failure.minimal()).isEqualTo("arg0 = 4\narg1 = \"\"\narg2 = true");
+  }
+
+  @Test
+  @ResourceLock(Resources.SYSTEM_PROPERTIES)
+  void systemProperties_seedAndTries_override() {
+    System.setProperty("lifecycle.pbt.tries", "7");
+    System.setProperty("lifecycle.pbt.seed", "123");
+    try {
+      List<Integer> first = new ArrayList<>();
+      List<Integer> second = new ArrayList<>();
+      Statistics statistics = Property.forAll(Gen.ints()).seed(1).check(first::add);
+      Property.forAll(Gen.ints()).seed(2).check(second::add);
+
+      assertThat(statistics.tries()).isEqualTo(7);
+      assertThat(first).hasSize(7).isEqualTo(second);
+      assertThat(Property.forAll(Gen.ints()).tries(3).check(x -> {}).tries()).isEqualTo(3);
+    } finally {
+      System.clearProperty("lifecycle.pbt.tries");
+      System.clearProperty("lifecycle.pbt.seed");
+    }
+  }
+
+  @Test
+  @ResourceLock(Resources.SYSTEM_PROPERTIES)
+  void systemProperties_badValues_failWithMessage() {
+    System.setProperty("lifecycle.pbt.tries", "many");
+    try {
+      assertThatThrownBy(() -> Property.forAll(Gen.ints()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "system property lifecycle.pbt.tries is not a positive int: \"many\"; pass e.g."
+                  + " -Dlifecycle.pbt.tries=1000");
+    } finally {
+      System.clearProperty("lifecycle.pbt.tries");
+    }
+  }
+}
