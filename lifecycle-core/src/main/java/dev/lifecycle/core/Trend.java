@@ -247,7 +247,7 @@ public final class Trend {
         return Optional.of(Duration.ofSeconds(Long.MAX_VALUE));
       }
       long whole = (long) seconds;
-      return Optional.of(Duration.ofSeconds(whole, (long) ((seconds - whole) * NANOS_PER_SECOND)));
+      return Optional.of(Duration.ofSeconds(whole, Math.round((seconds - whole) * NANOS_PER_SECOND)));
     }
   }
 
