@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * Builder#peakEvery}) keeps only the highest sample of each period (a day, usually) and fits those
  * peaks: a figure with a daily cycle, such as open file descriptors, shows a leak in its daily peak
  * long before the peak reaches the limit, while the raw samples swing with the load. A period is
- * fitted once it is complete; the current period's peak is fitted earlier only when it is already
- * the highest of the window's newest two points, so a half-finished day does not drag the line down.
+ * fitted once it is complete; the current period's peak is fitted earlier only when it already
+ * reaches the previous period's peak (or follows a restart), so a half-finished day does not drag
+ * the line down. A peak is fitted at the time it was sampled.
  *
  * <p><b>Restarts.</b> A sample below {@link Builder#restartBelow} times the previous sample (half,
  * by default), or a call to {@link #markRestart}, starts a new segment. The fit has one slope for
