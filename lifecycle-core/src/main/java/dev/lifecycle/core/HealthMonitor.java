@@ -4,6 +4,7 @@ import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.lifecycle.core.HealthAlarm.Kind;
 import dev.lifecycle.core.HealthAlarm.Level;
 import dev.lifecycle.core.internal.PeriodicThread;
+import java.lang.ref.WeakReference;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -17,8 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -47,7 +50,9 @@ import javax.management.ObjectName;
  *
  * <p><b>Lifecycle.</b> {@link #start} starts one daemon thread named {@code
  * lifecycle-health-<name>}; {@link #close} stops it and unregisters the MXBeans. A monitor is
- * started at most once; own it with a scope or try-with-resources. It is thread-safe.
+ * started at most once; own it with a scope or try-with-resources. A started monitor that is
+ * dropped without close does not keep itself alive: once collected, its thread logs the leak,
+ * unregisters the MXBeans and ends. It is thread-safe.
  */
 public final class HealthMonitor implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("dev.lifecycle.health");
@@ -73,7 +78,7 @@ public final class HealthMonitor implements AutoCloseable {
   private final PeriodicThread thread;
   private final AtomicInteger state = new AtomicInteger(NEW);
   private final ReentrantLock sampling = new ReentrantLock();
-  private final List<ObjectName> registered = new ArrayList<>();
+  private final List<ObjectName> registered = new CopyOnWriteArrayList<>();
 
   private HealthMonitor(Builder builder) {
     this.name = builder.name;
@@ -103,7 +108,7 @@ public final class HealthMonitor implements AutoCloseable {
     }
     this.gauges = List.copyOf(list);
     this.thread =
-        new PeriodicThread("lifecycle-health-" + name, builder.interval, this::sampleOnSchedule);
+        new PeriodicThread("lifecycle-health-" + name, builder.interval, onSchedule(this, registered));
   }
 
   /**
@@ -192,10 +197,28 @@ public final class HealthMonitor implements AutoCloseable {
     return "HealthMonitor[" + name + ", " + gauges.size() + " gauges]";
   }
 
-  private void sampleOnSchedule() {
-    if (state.get() == STARTED) {
-      sampleNow();
-    }
+  /**
+   * The scheduled task. It holds the monitor weakly: a started monitor that is dropped without
+   * close is collected, and then its thread logs the leak, unregisters the MXBeans and ends.
+   */
+  private static BooleanSupplier onSchedule(HealthMonitor monitor, List<ObjectName> registered) {
+    WeakReference<HealthMonitor> ref = new WeakReference<>(monitor);
+    String name = monitor.name;
+    return () -> {
+      HealthMonitor live = ref.get();
+      if (live == null) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "lifecycle: LEAK health monitor \"" + name + "\" was garbage-collected without close();"
+                + " its thread stops. Close monitors, or let a scope own them");
+        unregister(registered);
+        return false;
+      }
+      if (live.state.get() == STARTED) {
+        live.sampleNow();
+      }
+      return live.state.get() != CLOSED;
+    };
   }
 
   private void sample(HealthGauge gauge, Instant now) {
@@ -383,6 +406,10 @@ public final class HealthMonitor implements AutoCloseable {
   }
 
   private void unregisterMBeans() {
+    unregister(registered);
+  }
+
+  private static void unregister(List<ObjectName> registered) {
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     for (ObjectName objectName : registered) {
       try {

@@ -66,7 +66,14 @@ public final class Watchdog implements AutoCloseable {
     this.dumpAllThreads = builder.dumpAllThreads;
     this.notifier = builder.notifier;
     this.ticker = builder.ticker;
-    this.thread = new PeriodicThread("lifecycle-watchdog-" + name, builder.interval, this::check);
+    this.thread =
+        new PeriodicThread(
+            "lifecycle-watchdog-" + name,
+            builder.interval,
+            () -> {
+              check();
+              return state.get() != CLOSED;
+            });
   }
 
   /**

@@ -5,23 +5,27 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
- * One named daemon thread that runs a task at a fixed rate until stopped. A task that throws is
- * logged and runs again at the next tick. Thread-safe.
+ * One named daemon thread that runs a task at a fixed rate until stopped, or until the task answers
+ * {@code false}. A task that throws is logged and runs again at the next tick. Thread-safe.
  */
 public final class PeriodicThread {
   private static final System.Logger LOG = System.getLogger("dev.lifecycle.health");
 
   private final Thread thread;
   private final long intervalNanos;
-  private final Runnable task;
+  private final BooleanSupplier task;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition stopRequested = lock.newCondition();
   private boolean stopped;
 
-  /** A thread named {@code name} that will run {@code task} every {@code interval} once started. */
-  public PeriodicThread(String name, Duration interval, Runnable task) {
+  /**
+   * A thread named {@code name} that will run {@code task} every {@code interval} once started; the
+   * task answers whether to go on.
+   */
+  public PeriodicThread(String name, Duration interval, BooleanSupplier task) {
     this.intervalNanos = interval.toNanos();
     this.task = task;
     this.thread = new Thread(this::run, name);
@@ -71,7 +75,9 @@ public final class PeriodicThread {
     long next = System.nanoTime() + intervalNanos;
     while (awaitTick(next)) {
       try {
-        task.run();
+        if (!task.getAsBoolean()) {
+          return;
+        }
       } catch (RuntimeException | Error e) {
         LOG.log(Level.ERROR, "lifecycle: task of thread \"" + thread.getName() + "\" failed", e);
         if (e instanceof VirtualMachineError) {
@@ -99,6 +105,9 @@ public final class PeriodicThread {
       }
       return false;
     } catch (InterruptedException e) {
+      if (!stopped) {
+        LOG.log(Level.WARNING, "lifecycle: thread \"" + thread.getName() + "\" was interrupted; it stops");
+      }
       return false;
     } finally {
       lock.unlock();
