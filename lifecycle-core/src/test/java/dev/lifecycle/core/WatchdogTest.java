@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -21,6 +22,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 
 final class WatchdogTest {
@@ -208,6 +212,60 @@ final class WatchdogTest {
           .contains("watchdog \"child\" ends the process with exit code 42 because loop \"main-loop\" stalled");
     } finally {
       child.destroyForcibly();
+    }
+  }
+
+  @Test
+  void stall_threadThatEnded_isReportedWithoutAStack() throws Exception {
+    AtomicLong now = new AtomicLong();
+    Reports reports = new Reports();
+    Watchdog watchdog = Watchdog.newBuilder("ended").ticker(now::get).listener(reports).build();
+    Watchdog.Loop[] loop = new Watchdog.Loop[1];
+    Thread worker = new Thread(() -> loop[0] = watchdog.register("worker", Duration.ofMillis(5)), "short-lived");
+    worker.start();
+    worker.join(TimeUnit.SECONDS.toMillis(30));
+    assertThat(worker.isAlive()).isFalse();
+    try (Watchdog.Loop registered = loop[0]) {
+      now.addAndGet(6 * MS);
+      watchdog.check();
+      assertThat(registered.isStalled()).isTrue();
+    }
+    StallReport stall = reports.stalls.poll();
+    assertThat(stall.thread()).isEqualTo("short-lived");
+    assertThat(stall.stack()).isEmpty();
+    assertThat(stall.message()).endsWith("thread \"short-lived\" is at: (the thread has ended)");
+  }
+
+  @Test
+  void stall_isRecordedAsJfrEvent() throws Exception {
+    Path file = Files.createTempFile("stall", ".jfr");
+    try {
+      AtomicLong now = new AtomicLong();
+      try (Recording recording = new Recording()) {
+        recording.enable("dev.lifecycle.Stall");
+        recording.start();
+        Watchdog watchdog = Watchdog.newBuilder("jfr-stall").ticker(now::get).build();
+        try (Watchdog.Loop loop = watchdog.register("events", Duration.ofMillis(5))) {
+          now.addAndGet(7 * MS);
+          watchdog.check();
+          assertThat(loop.isStalled()).isTrue();
+        }
+        recording.stop();
+        recording.dump(file);
+      }
+      List<RecordedEvent> events = new ArrayList<>();
+      for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+        if (event.getEventType().getName().equals("dev.lifecycle.Stall")
+            && event.getString("watchdog").equals("jfr-stall")) {
+          events.add(event);
+        }
+      }
+      assertThat(events).hasSize(1);
+      assertThat(events.get(0).getString("loop")).isEqualTo("events");
+      assertThat(events.get(0).getDuration("silentFor")).isEqualTo(Duration.ofMillis(7));
+      assertThat(events.get(0).getDuration("deadline")).isEqualTo(Duration.ofMillis(5));
+    } finally {
+      Files.deleteIfExists(file);
     }
   }
 
