@@ -57,7 +57,9 @@ final class WatchdogTest {
         .build()) {
       watchdog.start();
       Thread loopThread = new Thread(() -> {
-        try (Watchdog.Loop loop = watchdog.register("accept", Duration.ofMillis(300))) {
+        // A deadline far above the few instructions between the last heartbeat and the block, so
+        // the stall found is the block, even on a loaded machine.
+        try (Watchdog.Loop loop = watchdog.register("accept", Duration.ofSeconds(2))) {
           registered.countDown();
           for (int turn = 0; turn < 3; turn++) {
             loop.heartbeat();
@@ -75,12 +77,12 @@ final class WatchdogTest {
       assertThat(stall).as("stall reported").isNotNull();
       assertThat(stall.loop()).isEqualTo("accept");
       assertThat(stall.thread()).isEqualTo("acceptor-1");
-      assertThat(stall.silentFor()).isGreaterThan(Duration.ofMillis(300));
+      assertThat(stall.silentFor()).isGreaterThan(Duration.ofSeconds(2));
       assertThat(stall.stack())
           .anySatisfy(f -> assertThat(f.getMethodName() + " in " + f.getClassName())
               .isEqualTo("blockOn in " + WatchdogTest.class.getName()));
       assertThat(stall.message()).startsWith("STALL loop \"accept\" of watchdog \"real\" sent no heartbeat for ")
-          .contains("(deadline 300 ms); thread \"acceptor-1\" is at:\n\tat ");
+          .contains("(deadline 2.0 s); thread \"acceptor-1\" is at:\n\tat ");
       assertThat(watchdog.allHealthy()).isFalse();
 
       release.countDown();
