@@ -6,8 +6,9 @@
 module dev.lifecycle.core {
   requires static transitive org.jspecify;
   requires static transitive com.google.errorprone.annotations;
-  requires java.management; // the inventory MXBean
-  requires jdk.jfr; // leak and long-hold events
+  requires java.management; // the inventory MXBean, memory pools, FD counts
+  requires jdk.management; // UnixOperatingSystemMXBean
+  requires jdk.jfr; // leak, long-hold, health-alarm and stall events
 
   exports dev.lifecycle.core;
 }

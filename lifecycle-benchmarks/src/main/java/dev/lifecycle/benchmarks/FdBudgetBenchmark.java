@@ -1,0 +1,89 @@
+package dev.lifecycle.benchmarks;
+
+import dev.lifecycle.core.FdBudget;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One {@code tryReserve(1)} and its release, at 1 and 2 threads, next to the peer a user would
+ * write instead: {@code Semaphore.tryAcquire()} and {@code release()} on a plain semaphore. The
+ * budget is {@code FdBudget.system()} (it re-reads the real open count every 100 ms), once with
+ * dropped reservations reclaimed by a cleaner (the default) and once without.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Benchmark)
+public class FdBudgetBenchmark {
+  private final FdBudget budget = FdBudget.system();
+  private final FdBudget budgetNoReclaim = FdBudget.newBuilder().reclaimDropped(false).build();
+  private final Semaphore semaphore = new Semaphore((int) Math.min(Integer.MAX_VALUE, budget.capacity()));
+
+  /** The default budget, one thread. */
+  @Benchmark
+  @Threads(1)
+  public boolean budget1() {
+    return reserveAndRelease(budget);
+  }
+
+  /** The default budget, two threads. */
+  @Benchmark
+  @Threads(2)
+  public boolean budget2() {
+    return reserveAndRelease(budget);
+  }
+
+  /** A budget without the cleaner registration, one thread. */
+  @Benchmark
+  @Threads(1)
+  public boolean budgetNoReclaim1() {
+    return reserveAndRelease(budgetNoReclaim);
+  }
+
+  /** A budget without the cleaner registration, two threads. */
+  @Benchmark
+  @Threads(2)
+  public boolean budgetNoReclaim2() {
+    return reserveAndRelease(budgetNoReclaim);
+  }
+
+  /** The peer: a plain semaphore, one thread. */
+  @Benchmark
+  @Threads(1)
+  public boolean semaphore1() {
+    return acquireAndRelease(semaphore);
+  }
+
+  /** The peer: a plain semaphore, two threads. */
+  @Benchmark
+  @Threads(2)
+  public boolean semaphore2() {
+    return acquireAndRelease(semaphore);
+  }
+
+  private static boolean reserveAndRelease(FdBudget budget) {
+    try (FdBudget.Reservation reservation = budget.tryReserve(1)) {
+      return reservation != null;
+    }
+  }
+
+  private static boolean acquireAndRelease(Semaphore semaphore) {
+    if (semaphore.tryAcquire()) {
+      semaphore.release();
+      return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.lifecycle.core;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** Short human forms of durations for messages: "350 ms", "4.2 s", "17 min", "5.5 h", "27 days". */
+final class Durations {
+  private Durations() {}
+
+  static String approx(Duration duration) {
+    long millis = saturatedMillis(duration);
+    if (millis < 1_000) {
+      return millis + " ms";
+    }
+    double seconds = millis / 1_000.0;
+    if (seconds < 60) {
+      return String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+    if (seconds < 3_600) {
+      return String.format(Locale.ROOT, "%.0f min", seconds / 60);
+    }
+    if (seconds < 172_800) {
+      return String.format(Locale.ROOT, "%.1f h", seconds / 3_600);
+    }
+    if (seconds < 86_400.0 * 36_500) {
+      return String.format(Locale.ROOT, "%.0f days", seconds / 86_400);
+    }
+    return "more than 100 years";
+  }
+
+  private static long saturatedMillis(Duration duration) {
+    try {
+      return Math.max(0, duration.toMillis());
+    } catch (ArithmeticException e) {
+      return duration.isNegative() ? 0 : Long.MAX_VALUE;
+    }
+  }
+}

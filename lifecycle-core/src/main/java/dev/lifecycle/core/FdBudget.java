@@ -1,0 +1,339 @@
+package dev.lifecycle.core;
+
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import java.lang.ref.Cleaner;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Answers "may I open N more file descriptors?" while keeping headroom for the process's other
+ * needs (log files, database connections, the accept loop), so a server can stop taking work before
+ * the kernel answers {@code EMFILE}.
+ *
+ * <p>The capacity is the FD limit minus the headroom. A {@link #tryReserve reservation} is granted
+ * while the reserved count plus the request stays within the capacity <em>and</em> the process's
+ * real open count, re-read at most once per {@link Builder#recheck recheck interval} by whichever
+ * caller finds it stale, plus the request stays within it too: descriptors opened outside the
+ * budget (a leak elsewhere) eat into it as well. Between re-reads a reservation costs one
+ * compare-and-set on a shared counter and no system call.
+ *
+ * <p>A reservation is closed by its holder when the descriptors it stood for are closed. One that
+ * is dropped without close is released when the garbage collector finds it, and logged as a leak
+ * (unless {@link Builder#reclaimDropped} is off).
+ *
+ * <p>Thread-safe.
+ */
+public final class FdBudget {
+  private static final System.Logger LOG = System.getLogger("dev.lifecycle.health");
+  private static final Cleaner CLEANER =
+      Cleaner.create(
+          task -> {
+            Thread thread = new Thread(task, "lifecycle-fd-budget-cleaner");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  private final FileDescriptors fds;
+  private final long limit;
+  private final long headroom;
+  private final long capacity;
+  private final long recheckNanos;
+  private final boolean reclaimDropped;
+  private final AtomicLong reserved = new AtomicLong();
+  private final AtomicLong reclaimed = new AtomicLong();
+  private final AtomicBoolean reading = new AtomicBoolean();
+  private volatile long observedOpen;
+  private volatile long nextReadNanos;
+
+  private FdBudget(FileDescriptors fds, long limit, long headroom, Builder builder, long open) {
+    this.fds = fds;
+    this.limit = limit;
+    this.headroom = headroom;
+    this.capacity = limit - headroom;
+    this.recheckNanos = builder.recheck.toNanos();
+    this.reclaimDropped = builder.reclaimDropped;
+    this.observedOpen = open;
+    this.nextReadNanos = System.nanoTime() + recheckNanos;
+  }
+
+  /** A budget of this process's FD limit with the default headroom; see {@link Builder}. */
+  public static FdBudget system() {
+    return newBuilder().build();
+  }
+
+  /** A builder; by default the limit and the open count come from {@link FileDescriptors#system}. */
+  public static Builder newBuilder() {
+    return new Builder();
+  }
+
+  /**
+   * Reserves {@code count} file descriptors if the budget has room for them.
+   *
+   * @return the reservation, which the caller owns and closes when the descriptors are closed; or
+   *     {@code null} when there is no room now
+   * @throws IllegalArgumentException if {@code count} is not positive or more than the capacity
+   */
+  public @Nullable Reservation tryReserve(int count) {
+    if (count <= 0 || count > capacity) {
+      throw new IllegalArgumentException(
+          "count " + count + " is not in [1, " + capacity + "] (the capacity: limit " + limit
+              + " minus headroom " + headroom + "); reserve at least 1 and at most the capacity");
+    }
+    if (observedOpen() + count > capacity) {
+      return null;
+    }
+    long now;
+    long next;
+    do {
+      now = reserved.get();
+      next = now + count;
+      if (next > capacity) {
+        return null;
+      }
+    } while (!reserved.compareAndSet(now, next));
+    return new Reservation(this, count);
+  }
+
+  /** The most descriptors that may be reserved: the limit minus the headroom. */
+  public long capacity() {
+    return capacity;
+  }
+
+  /** The headroom kept for descriptors opened outside the budget. */
+  public long headroom() {
+    return headroom;
+  }
+
+  /** How many descriptors are reserved now. */
+  public long reserved() {
+    return reserved.get();
+  }
+
+  /**
+   * How many more descriptors a reservation could get now: the capacity minus the larger of the
+   * reserved count and the last open count read.
+   */
+  public long available() {
+    return Math.max(0, capacity - Math.max(reserved.get(), observedOpen()));
+  }
+
+  /** How many descriptors were released because their reservation was dropped without close. */
+  public long reclaimed() {
+    return reclaimed.get();
+  }
+
+  @Override
+  public String toString() {
+    return "FdBudget[limit " + limit + ", headroom " + headroom + ", reserved " + reserved.get()
+        + ", open " + observedOpen + "]";
+  }
+
+  private long observedOpen() {
+    long now = System.nanoTime();
+    if (now - nextReadNanos >= 0 && reading.compareAndSet(false, true)) {
+      try {
+        OptionalLong open = fds.open();
+        if (open.isPresent()) {
+          observedOpen = open.getAsLong();
+        }
+        nextReadNanos = now + recheckNanos;
+      } finally {
+        reading.set(false);
+      }
+    }
+    return observedOpen;
+  }
+
+  private void release(int count) {
+    reserved.addAndGet(-count);
+  }
+
+  /**
+   * Reserved file descriptors. Closing it gives them back to the budget; it is safe to close more
+   * than once, later calls do nothing. Thread-safe.
+   */
+  public static final class Reservation implements AutoCloseable {
+    private final Release release;
+    private final Cleaner.@Nullable Cleanable cleanable;
+
+    private Reservation(FdBudget budget, int count) {
+      this.release = new Release(budget, count);
+      this.cleanable = budget.reclaimDropped ? CLEANER.register(this, release) : null;
+    }
+
+    /** How many descriptors this reservation holds. */
+    public int count() {
+      return release.count;
+    }
+
+    /** Whether this reservation was closed. */
+    public boolean isClosed() {
+      return release.done.get();
+    }
+
+    /** Gives the descriptors back. Safe to call more than once; later calls do nothing. */
+    @Override
+    public void close() {
+      if (release.release()) {
+        Cleaner.Cleanable registered = cleanable;
+        if (registered != null) {
+          registered.clean(); // unregisters; the action finds the release done and does nothing
+        }
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "FdBudget.Reservation[" + release.count + (isClosed() ? ", closed]" : "]");
+    }
+  }
+
+  /** Gives a reservation's count back once; run by close, or by the cleaner when it was dropped. */
+  private static final class Release implements Runnable {
+    final FdBudget budget;
+    final int count;
+    final AtomicBoolean done = new AtomicBoolean();
+
+    Release(FdBudget budget, int count) {
+      this.budget = budget;
+      this.count = count;
+    }
+
+    boolean release() {
+      if (done.getAndSet(true)) {
+        return false;
+      }
+      budget.release(count);
+      return true;
+    }
+
+    @Override
+    public void run() {
+      if (release()) {
+        budget.reclaimed.addAndGet(count);
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "lifecycle: LEAK an FdBudget reservation of " + count
+                + " was garbage-collected without close(); released. Close reservations when their"
+                + " descriptors close");
+      }
+    }
+  }
+
+  /**
+   * Settings of an {@link FdBudget}. Defaults: the limit and open count from {@link
+   * FileDescriptors#system()}, a headroom of a tenth of the limit (at least 64), a recheck every
+   * 100 ms, dropped reservations reclaimed.
+   */
+  public static final class Builder {
+    private FileDescriptors fds = FileDescriptors.system();
+    private long limit = -1;
+    private long headroom = -1;
+    private Duration recheck = Duration.ofMillis(100);
+    private boolean reclaimDropped = true;
+
+    private Builder() {}
+
+    /**
+     * Where the limit (unless {@link #limit} is given) and the real open count come from; with
+     * {@code FileDescriptors.from(Source.UNSUPPORTED)} only reservations are counted.
+     */
+    @CanIgnoreReturnValue
+    public Builder fileDescriptors(FileDescriptors fds) {
+      this.fds = fds;
+      return this;
+    }
+
+    /**
+     * The limit to budget against, instead of the process's own (which is the default).
+     *
+     * @throws IllegalArgumentException if {@code limit} is not positive
+     */
+    @CanIgnoreReturnValue
+    public Builder limit(long limit) {
+      if (limit <= 0) {
+        throw new IllegalArgumentException(
+            "limit " + limit + " is not positive; give the most descriptors the process may open");
+      }
+      this.limit = limit;
+      return this;
+    }
+
+    /**
+     * How many descriptors to keep for what opens outside the budget.
+     *
+     * @throws IllegalArgumentException if {@code headroom} is negative
+     */
+    @CanIgnoreReturnValue
+    public Builder headroom(long headroom) {
+      if (headroom < 0) {
+        throw new IllegalArgumentException(
+            "headroom " + headroom + " is negative; give 0 or more descriptors to keep free");
+      }
+      this.headroom = headroom;
+      return this;
+    }
+
+    /**
+     * How often the real open count is read again (100 ms by default).
+     *
+     * @throws IllegalArgumentException if {@code interval} is negative
+     */
+    @CanIgnoreReturnValue
+    public Builder recheck(Duration interval) {
+      if (interval.isNegative()) {
+        throw new IllegalArgumentException(
+            "recheck interval " + interval + " is negative; give 0 (read every time) or more");
+      }
+      this.recheck = interval;
+      return this;
+    }
+
+    /**
+     * Whether a reservation dropped without close is released by the garbage collector and
+     * logged (true by default; off saves a cleaner registration per reservation).
+     */
+    @CanIgnoreReturnValue
+    public Builder reclaimDropped(boolean reclaim) {
+      this.reclaimDropped = reclaim;
+      return this;
+    }
+
+    /**
+     * A new budget with nothing reserved.
+     *
+     * @throws IllegalStateException if no limit was given and the process's cannot be read
+     * @throws IllegalArgumentException if the headroom is not below the limit, or the capacity is
+     *     already below the descriptors this process has open
+     */
+    public FdBudget build() {
+      long max = limit;
+      if (max <= 0) {
+        OptionalLong read = fds.max();
+        if (read.isEmpty()) {
+          throw new IllegalStateException(
+              "cannot read this process's file-descriptor limit (" + fds.source() + " on "
+                  + System.getProperty("os.name") + "); give the budget a limit(...)");
+        }
+        max = read.getAsLong();
+      }
+      long keep = headroom >= 0 ? headroom : Math.max(64, max / 10);
+      if (keep >= max) {
+        throw new IllegalArgumentException(
+            "headroom " + keep + " is not below the limit " + max
+                + "; keep fewer descriptors free or raise the limit");
+      }
+      long open = fds.open().orElse(0);
+      if (open > max - keep) {
+        throw new IllegalArgumentException(
+            "limit " + max + " minus headroom " + keep + " leaves " + (max - keep)
+                + ", below the " + open + " file descriptors this process has open; raise the"
+                + " limit or lower the headroom");
+      }
+      return new FdBudget(fds, max, keep, this, open);
+    }
+  }
+}

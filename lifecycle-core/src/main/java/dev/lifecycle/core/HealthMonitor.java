@@ -1,0 +1,700 @@
+package dev.lifecycle.core;
+
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import dev.lifecycle.core.HealthAlarm.Kind;
+import dev.lifecycle.core.HealthAlarm.Level;
+import dev.lifecycle.core.internal.PeriodicThread;
+import java.lang.ref.WeakReference;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * Samples gauges on a schedule (open file descriptors, heap used after GC, any count of your own)
+ * and tells listeners when one crosses a watermark or when its trend will reach the limit within a
+ * horizon.
+ *
+ * <p><b>Watermarks.</b> Usage is value ÷ limit. It raises {@code WARN} at the warn watermark (70 %
+ * by default) and {@code CRITICAL} at the critical one (85 %); it falls back only once usage is
+ * under the watermark minus the hysteresis (5 points), so a figure that hovers at a watermark
+ * raises one alarm, not one per sample.
+ *
+ * <p><b>Horizons.</b> Each gauge keeps a {@link Trend} of its peak per period (daily peaks over 28
+ * days by default). Once that trend has enough points (7) and a line explains it well enough (R² at
+ * least 0.5), its time to the limit is compared with the horizons: under 14 days raises {@code
+ * WARN}, under 2 days {@code CRITICAL}; the level falls back once the estimate is a quarter above
+ * the horizon. A second, raw trend (the last hour) gives the slope per hour shown in JMX.
+ *
+ * <p><b>Where alarms go.</b> Every alarm is logged to the {@code System.Logger} named {@code
+ * dev.lifecycle.health} (WARNING, ERROR when critical, INFO when cleared), committed as the JFR
+ * event {@code dev.lifecycle.HealthAlarm}, and given to each {@link HealthListener}. A started
+ * monitor also registers one {@link HealthGaugeMXBean} per gauge.
+ *
+ * <p><b>Lifecycle.</b> {@link #start} starts one daemon thread named {@code
+ * lifecycle-health-<name>}; {@link #close} stops it and unregisters the MXBeans. A monitor is
+ * started at most once; own it with a scope or try-with-resources. A started monitor that is
+ * dropped without close does not keep itself alive: once collected, its thread logs the leak,
+ * unregisters the MXBeans and ends. It is thread-safe.
+ */
+public final class HealthMonitor implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger("dev.lifecycle.health");
+  private static final int NEW = 0;
+  private static final int STARTED = 1;
+  private static final int CLOSED = 2;
+  private static final double HORIZON_HYSTERESIS = 1.25;
+  private static final double R_SQUARED_HYSTERESIS = 0.1;
+
+  private final String name;
+  private final List<HealthGauge> gauges;
+  private final List<HealthListener> listeners;
+  private final Clock clock;
+  private final double warn;
+  private final double critical;
+  private final double hysteresis;
+  private final Duration warnHorizon;
+  private final Duration criticalHorizon;
+  private final Duration peakPeriod;
+  private final int minTrendPoints;
+  private final double minRSquared;
+  private final boolean jmx;
+  private final PeriodicThread thread;
+  private final AtomicInteger state = new AtomicInteger(NEW);
+  private final ReentrantLock sampling = new ReentrantLock();
+  private final List<ObjectName> registered = new CopyOnWriteArrayList<>();
+
+  private HealthMonitor(Builder builder) {
+    this.name = builder.name;
+    this.listeners = List.copyOf(builder.listeners);
+    this.clock = builder.clock;
+    this.warn = builder.warn;
+    this.critical = builder.critical;
+    this.hysteresis = builder.hysteresis;
+    this.warnHorizon = builder.warnHorizon;
+    this.criticalHorizon = builder.criticalHorizon;
+    this.peakPeriod = builder.peakPeriod;
+    this.minTrendPoints = builder.minTrendPoints;
+    this.minRSquared = builder.minRSquared;
+    this.jmx = builder.jmx;
+    List<HealthGauge> list = new ArrayList<>();
+    long rawPoints = Math.min(100_000, builder.rawWindow.toNanos() / builder.interval.toNanos() + 2);
+    for (GaugeSpec spec : builder.gauges.values()) {
+      Trend raw =
+          Trend.newBuilder().window(builder.rawWindow).maxPoints((int) Math.max(2, rawPoints)).build();
+      Trend peaks =
+          Trend.newBuilder()
+              .window(builder.peakPeriod.multipliedBy(builder.peakPeriods))
+              .peakEvery(builder.peakPeriod)
+              .maxPoints(builder.peakPeriods + 2)
+              .build();
+      list.add(new HealthGauge(name, spec.name, spec.value, spec.limit, raw, peaks));
+    }
+    this.gauges = List.copyOf(list);
+    this.thread =
+        new PeriodicThread("lifecycle-health-" + name, builder.interval, onSchedule(this, registered));
+  }
+
+  /**
+   * A builder of a monitor named {@code name} (used in the thread's name, in alarms and in JMX).
+   *
+   * @throws IllegalArgumentException if {@code name} is blank
+   */
+  public static Builder newBuilder(String name) {
+    if (name.isBlank()) {
+      throw new IllegalArgumentException(
+          "monitor name \"" + name + "\" is blank; give a name that says what the process is");
+    }
+    return new Builder(name);
+  }
+
+  /** This monitor's name. */
+  public String name() {
+    return name;
+  }
+
+  /** The current figures and estimates of each gauge, in the order they were added. */
+  public List<HealthGaugeMXBean> gauges() {
+    return List.copyOf(gauges);
+  }
+
+  /**
+   * Starts sampling on this monitor's thread and registers its MXBeans.
+   *
+   * @throws IllegalStateException if the monitor was started before or is closed, or an MXBean of
+   *     the same name is already registered (give each monitor its own name)
+   */
+  public void start() {
+    if (!state.compareAndSet(NEW, STARTED)) {
+      throw new IllegalStateException(
+          state.get() == STARTED
+              ? "health monitor \"" + name + "\" was already started; start it once"
+              : "health monitor \"" + name + "\" is closed; build a new one");
+    }
+    if (jmx) {
+      registerMBeans();
+    }
+    thread.start();
+  }
+
+  /**
+   * Samples every gauge once, now, on the calling thread, and reports what changed. The scheduled
+   * samples call this; call it yourself for a sample at a moment of your choosing (before
+   * {@link #start} too).
+   *
+   * @throws IllegalStateException if the monitor is closed
+   */
+  public void sampleNow() {
+    if (state.get() == CLOSED) {
+      throw new IllegalStateException("health monitor \"" + name + "\" is closed; build a new one");
+    }
+    sampling.lock();
+    try {
+      Instant now = clock.instant();
+      for (HealthGauge gauge : gauges) {
+        sample(gauge, now);
+      }
+    } finally {
+      sampling.unlock();
+    }
+  }
+
+  /**
+   * Stops the thread and unregisters the MXBeans. Safe to call more than once; later calls do
+   * nothing.
+   */
+  @Override
+  public void close() {
+    if (state.getAndSet(CLOSED) == CLOSED) {
+      return;
+    }
+    if (!thread.stop(Duration.ofSeconds(5))) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "lifecycle: health monitor \"" + name + "\" thread did not stop within 5 s");
+    }
+    unregisterMBeans();
+  }
+
+  @Override
+  public String toString() {
+    return "HealthMonitor[" + name + ", " + gauges.size() + " gauges]";
+  }
+
+  /**
+   * The scheduled task. It holds the monitor weakly: a started monitor that is dropped without
+   * close is collected, and then its thread logs the leak, unregisters the MXBeans and ends.
+   */
+  private static BooleanSupplier onSchedule(HealthMonitor monitor, List<ObjectName> registered) {
+    WeakReference<HealthMonitor> ref = new WeakReference<>(monitor);
+    String name = monitor.name;
+    return () -> {
+      HealthMonitor live = ref.get();
+      if (live == null) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "lifecycle: LEAK health monitor \"" + name + "\" was garbage-collected without close();"
+                + " its thread stops. Close monitors, or let a scope own them");
+        unregister(registered);
+        return false;
+      }
+      if (live.state.get() == STARTED) {
+        live.sampleNow();
+      }
+      return live.state.get() != CLOSED;
+    };
+  }
+
+  private void sample(HealthGauge gauge, Instant now) {
+    long value;
+    long limit;
+    try {
+      value = gauge.value.getAsLong();
+      limit = gauge.limit.getAsLong();
+    } catch (RuntimeException e) {
+      if (!gauge.failing) {
+        gauge.failing = true;
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "lifecycle: gauge \"" + gauge.name + "\" of health monitor \"" + name
+                + "\" failed to read; skipping its samples until it reads again",
+            e);
+      }
+      return;
+    }
+    gauge.failing = false;
+    if (value < 0) {
+      return; // unknown now (a figure this platform cannot read at the moment): skip, never guess
+    }
+    gauge.raw.add(now, (double) value);
+    gauge.peaks.add(now, (double) value);
+    Trend.Fit rawFit = gauge.raw.fit();
+    Trend.Fit peakFit = gauge.peaks.fit();
+    if (limit <= 0) {
+      gauge.record(value, limit, rawFit, peakFit, Optional.empty());
+      return;
+    }
+    Optional<Duration> ttl =
+        trusted(peakFit, gauge.horizon) ? peakFit.timeToReach((double) limit) : Optional.empty();
+    gauge.record(value, limit, rawFit, peakFit, ttl);
+    double usage = (double) value / limit;
+    Level watermark = watermarkLevel(gauge.watermark, usage);
+    if (watermark != gauge.watermark) {
+      Level previous = gauge.watermark;
+      gauge.watermark = watermark;
+      String text =
+          watermarkText(gauge.name, previous, watermark, value, limit, usage) + "; "
+              + trendText(peakFit, ttl);
+      raise(new HealthAlarm(name, gauge.name, Kind.WATERMARK, watermark, previous, value, limit,
+          peakFit.slopePerDay(), peakFit.rSquared(), ttl, now, text));
+    }
+    Level horizon = horizonLevel(gauge.horizon, ttl);
+    if (horizon != gauge.horizon) {
+      Level previous = gauge.horizon;
+      gauge.horizon = horizon;
+      String text = horizonText(gauge.name, previous, horizon, value, limit, usage, peakFit, ttl);
+      raise(new HealthAlarm(name, gauge.name, Kind.HORIZON, horizon, previous, value, limit,
+          peakFit.slopePerDay(), peakFit.rSquared(), ttl, now, text));
+    }
+  }
+
+  private boolean trusted(Trend.Fit fit, Level current) {
+    double needed = current == Level.NORMAL ? minRSquared : minRSquared - R_SQUARED_HYSTERESIS;
+    return fit.points() >= minTrendPoints && fit.rSquared() >= needed;
+  }
+
+  private Level watermarkLevel(Level current, double usage) {
+    if (usage >= critical || (current == Level.CRITICAL && usage >= critical - hysteresis)) {
+      return Level.CRITICAL;
+    }
+    if (usage >= warn || (current != Level.NORMAL && usage >= warn - hysteresis)) {
+      return Level.WARN;
+    }
+    return Level.NORMAL;
+  }
+
+  private Level horizonLevel(Level current, Optional<Duration> ttl) {
+    if (ttl.isEmpty()) {
+      return Level.NORMAL;
+    }
+    Duration left = ttl.get();
+    if (within(left, criticalHorizon, current == Level.CRITICAL)) {
+      return Level.CRITICAL;
+    }
+    if (within(left, warnHorizon, current != Level.NORMAL)) {
+      return Level.WARN;
+    }
+    return Level.NORMAL;
+  }
+
+  private static boolean within(Duration left, Duration horizon, boolean alreadyRaised) {
+    double bound = horizon.toSeconds() * (alreadyRaised ? HORIZON_HYSTERESIS : 1.0);
+    return left.toSeconds() < bound;
+  }
+
+  private void raise(HealthAlarm alarm) {
+    System.Logger.Level level =
+        switch (alarm.level()) {
+          case NORMAL -> System.Logger.Level.INFO;
+          case WARN -> System.Logger.Level.WARNING;
+          case CRITICAL -> System.Logger.Level.ERROR;
+        };
+    LOG.log(level, "lifecycle: " + alarm.message());
+    HealthAlarmEvent.commit(alarm);
+    for (HealthListener listener : listeners) {
+      try {
+        listener.onHealthAlarm(alarm);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "lifecycle: health listener " + listener + " failed", e);
+      }
+    }
+  }
+
+  private String watermarkText(
+      String gauge, Level previous, Level level, long value, long limit, double usage) {
+    String figures = figures(value, limit, usage);
+    if (level.compareTo(previous) > 0) {
+      double mark = level == Level.CRITICAL ? critical : warn;
+      return String.format(Locale.ROOT, "HEALTH %s \"%s\" %s: %s is over the %s watermark %s",
+          level, name, gauge, figures, level.name().toLowerCase(Locale.ROOT), percent(mark));
+    }
+    if (level == Level.NORMAL) {
+      return String.format(Locale.ROOT, "HEALTH cleared \"%s\" %s: %s is back under the warn watermark",
+          name, gauge, figures);
+    }
+    return String.format(Locale.ROOT, "HEALTH %s \"%s\" %s: %s is back under the critical watermark",
+        level, name, gauge, figures);
+  }
+
+  private String horizonText(
+      String gauge,
+      Level previous,
+      Level level,
+      long value,
+      long limit,
+      double usage,
+      Trend.Fit fit,
+      Optional<Duration> ttl) {
+    String now = "now " + figures(value, limit, usage);
+    if (level == Level.NORMAL || ttl.isEmpty()) {
+      return String.format(Locale.ROOT,
+          "HEALTH cleared \"%s\" %s: trend no longer reaches the limit %,d within the %s warn"
+              + " horizon; %s; %s",
+          name, gauge, limit, Durations.approx(warnHorizon), trendText(fit, ttl), now);
+    }
+    Duration horizon = level == Level.CRITICAL ? criticalHorizon : warnHorizon;
+    String change = level.compareTo(previous) > 0 ? "under" : "back over the critical horizon, under";
+    return String.format(Locale.ROOT,
+        "HEALTH %s \"%s\" %s: will reach its limit %,d in ~%s at this trend, %s the %s %s horizon;"
+            + " %s; %s",
+        level, name, gauge, limit, Durations.approx(ttl.get()), change, Durations.approx(horizon),
+        level.name().toLowerCase(Locale.ROOT), trendText(fit, Optional.empty()), now);
+  }
+
+  private String trendText(Trend.Fit fit, Optional<Duration> ttl) {
+    String peak = peakPeriod.equals(Duration.ofDays(1)) ? "daily peak" : "peak per " + Durations.approx(peakPeriod);
+    if (fit.points() < 2) {
+      return peak + " trend has " + fit.points() + " point(s), too few for a line";
+    }
+    String line = String.format(Locale.ROOT, "%s %s %.1f/day (R² %.2f over %d points)", peak,
+        fit.slopePerDay() >= 0 ? "rising" : "falling", Math.abs(fit.slopePerDay()), fit.rSquared(),
+        fit.points());
+    return ttl.map(d -> line + ", limit in ~" + Durations.approx(d)).orElse(line);
+  }
+
+  private static String figures(long value, long limit, double usage) {
+    return String.format(Locale.ROOT, "%,d of %,d (%s)", value, limit, percent(usage));
+  }
+
+  private static String percent(double ratio) {
+    return String.format(Locale.ROOT, "%.0f %%", ratio * 100);
+  }
+
+  private void registerMBeans() {
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    for (HealthGauge gauge : gauges) {
+      try {
+        ObjectName objectName = objectName(gauge);
+        server.registerMBean(gauge, objectName);
+        registered.add(objectName);
+      } catch (JMException e) {
+        unregisterMBeans();
+        state.set(CLOSED);
+        throw new IllegalStateException(
+            "cannot register the MXBean of gauge \"" + gauge.name + "\" of health monitor \"" + name
+                + "\" (" + e.getMessage() + "); give each monitor its own name, or turn JMX off"
+                + " with jmx(false)",
+            e);
+      }
+    }
+  }
+
+  private void unregisterMBeans() {
+    unregister(registered);
+  }
+
+  private static void unregister(List<ObjectName> registered) {
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    for (ObjectName objectName : registered) {
+      try {
+        server.unregisterMBean(objectName);
+      } catch (JMException e) {
+        LOG.log(System.Logger.Level.DEBUG, "lifecycle: " + objectName + " was already gone", e);
+      }
+    }
+    registered.clear();
+  }
+
+  private ObjectName objectName(HealthGauge gauge) throws JMException {
+    return new ObjectName("dev.lifecycle:type=HealthMonitor,name=" + ObjectName.quote(name)
+        + ",gauge=" + ObjectName.quote(gauge.name));
+  }
+
+  /** Heap used after the latest collection, summed over the heap's memory pools. */
+  static long heapUsedAfterGc() {
+    long used = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
+        MemoryUsage usage = pool.getCollectionUsage();
+        if (usage != null) {
+          used += usage.getUsed();
+        }
+      }
+    }
+    return used;
+  }
+
+  private record GaugeSpec(String name, LongSupplier value, LongSupplier limit) {}
+
+  /**
+   * Settings of a {@link HealthMonitor}. Every setter checks its input at once; {@link #build}
+   * checks that there is something to watch.
+   */
+  public static final class Builder {
+    private final String name;
+    private final Map<String, GaugeSpec> gauges = new LinkedHashMap<>();
+    private final List<HealthListener> listeners = new ArrayList<>();
+    private Duration interval = Duration.ofSeconds(1);
+    private Clock clock = Clock.systemUTC();
+    private double warn = 0.70;
+    private double critical = 0.85;
+    private double hysteresis = 0.05;
+    private Duration warnHorizon = Duration.ofDays(14);
+    private Duration criticalHorizon = Duration.ofDays(2);
+    private Duration peakPeriod = Duration.ofDays(1);
+    private int peakPeriods = 28;
+    private int minTrendPoints = 7;
+    private double minRSquared = 0.5;
+    private Duration rawWindow = Duration.ofHours(1);
+    private boolean jmx = true;
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    /**
+     * How often the gauges are sampled (every second by default).
+     *
+     * @throws IllegalArgumentException if {@code interval} is under a millisecond
+     */
+    @CanIgnoreReturnValue
+    public Builder interval(Duration interval) {
+      if (interval.toMillis() < 1) {
+        throw new IllegalArgumentException(
+            "interval " + interval + " is under 1 ms; give an interval such as Duration.ofSeconds(1)");
+      }
+      this.interval = interval;
+      return this;
+    }
+
+    /**
+     * Watches this process's open file descriptors against its limit, as gauge {@code "fd"}.
+     *
+     * @throws UnsupportedOperationException if {@code fds} cannot read figures on this platform
+     */
+    @CanIgnoreReturnValue
+    public Builder fileDescriptors(FileDescriptors fds) {
+      if (!fds.isSupported()) {
+        throw new UnsupportedOperationException(
+            "file descriptors cannot be counted on this platform (" + System.getProperty("os.name")
+                + "); leave fileDescriptors() out where FileDescriptors.system().isSupported() is false");
+      }
+      return gauge("fd", () -> fds.open().orElse(-1), () -> fds.max().orElse(-1));
+    }
+
+    /**
+     * Watches the heap used after the latest garbage collection against the maximum heap, as gauge
+     * {@code "heap.afterGc"}. It reads 0 until the first collection.
+     */
+    @CanIgnoreReturnValue
+    public Builder heapAfterGc() {
+      return gauge("heap.afterGc", HealthMonitor::heapUsedAfterGc, () -> {
+        long max = Runtime.getRuntime().maxMemory();
+        return max == Long.MAX_VALUE ? -1 : max;
+      });
+    }
+
+    /**
+     * Watches a count of your own against a fixed limit: the tracker's live resources of one kind,
+     * a pool's size, a queue's length. A negative value means "unknown now": the sample is skipped.
+     *
+     * @throws IllegalArgumentException if {@code name} is blank or taken, {@code limit} is not
+     *     positive, or the count is already above {@code limit}
+     */
+    @CanIgnoreReturnValue
+    public Builder gauge(String name, LongSupplier value, long limit) {
+      if (limit <= 0) {
+        throw new IllegalArgumentException(
+            "limit " + limit + " of gauge \"" + name + "\" is not positive; give the count it must stay under");
+      }
+      long now = value.getAsLong();
+      if (now > limit) {
+        throw new IllegalArgumentException(
+            "gauge \"" + name + "\" is at " + now + ", already above its limit " + limit
+                + "; give a limit above current usage");
+      }
+      return gauge(name, value, () -> limit);
+    }
+
+    /**
+     * Watches a count of your own against a limit that may change; a limit of 0 or less at a
+     * sample means "no limit known": the figures are kept but no alarm is raised.
+     *
+     * @throws IllegalArgumentException if {@code name} is blank or taken
+     */
+    @CanIgnoreReturnValue
+    public Builder gauge(String name, LongSupplier value, LongSupplier limit) {
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("gauge name \"" + name + "\" is blank; name what it counts");
+      }
+      if (gauges.containsKey(name)) {
+        throw new IllegalArgumentException(
+            "gauge \"" + name + "\" was already added to health monitor \"" + this.name
+                + "\"; give each gauge its own name");
+      }
+      gauges.put(name, new GaugeSpec(name, value, limit));
+      return this;
+    }
+
+    /**
+     * The usage (value ÷ limit) at which {@code WARN} and {@code CRITICAL} are raised; 0.70 and
+     * 0.85 by default.
+     *
+     * @throws IllegalArgumentException unless 0 &lt; warn &lt; critical ≤ 1
+     */
+    @CanIgnoreReturnValue
+    public Builder watermarks(double warn, double critical) {
+      if (!(warn > 0 && warn < critical && critical <= 1)) {
+        throw new IllegalArgumentException(
+            "watermarks warn " + warn + " and critical " + critical
+                + " must satisfy 0 < warn < critical <= 1, e.g. 0.70 and 0.85");
+      }
+      this.warn = warn;
+      this.critical = critical;
+      return this;
+    }
+
+    /**
+     * How far under a watermark usage must fall before its level drops (0.05 by default).
+     *
+     * @throws IllegalArgumentException if {@code hysteresis} is negative or not under 1
+     */
+    @CanIgnoreReturnValue
+    public Builder hysteresis(double hysteresis) {
+      if (!(hysteresis >= 0 && hysteresis < 1)) {
+        throw new IllegalArgumentException(
+            "hysteresis " + hysteresis + " is not in [0, 1); give a fraction of the limit, e.g. 0.05");
+      }
+      this.hysteresis = hysteresis;
+      return this;
+    }
+
+    /**
+     * The times to the limit under which {@code WARN} and {@code CRITICAL} are raised; 14 days and
+     * 2 days by default.
+     *
+     * @throws IllegalArgumentException unless 0 &lt; critical &lt; warn
+     */
+    @CanIgnoreReturnValue
+    public Builder horizons(Duration warn, Duration critical) {
+      if (critical.isNegative() || critical.isZero() || critical.compareTo(warn) >= 0) {
+        throw new IllegalArgumentException(
+            "horizons warn " + warn + " and critical " + critical
+                + " must satisfy 0 < critical < warn, e.g. 14 days and 2 days");
+      }
+      this.warnHorizon = warn;
+      this.criticalHorizon = critical;
+      return this;
+    }
+
+    /**
+     * The peak trend: the highest sample of each {@code period}, over the last {@code periods}
+     * periods (one day and 28 by default).
+     *
+     * @throws IllegalArgumentException if {@code period} is under a millisecond or {@code periods}
+     *     is below 2
+     */
+    @CanIgnoreReturnValue
+    public Builder peakTrend(Duration period, int periods) {
+      if (period.toMillis() < 1 || periods < 2) {
+        throw new IllegalArgumentException(
+            "peak trend of " + periods + " periods of " + period
+                + " is too short; give at least 2 periods of at least 1 ms, e.g. 28 days of daily peaks");
+      }
+      this.peakPeriod = period;
+      this.peakPeriods = periods;
+      return this;
+    }
+
+    /**
+     * When the peak trend is trusted for horizons: at least {@code minPoints} points (7 by default)
+     * and at least {@code minRSquared} R² (0.5 by default).
+     *
+     * @throws IllegalArgumentException if {@code minPoints} is below 2 or {@code minRSquared} is
+     *     not in [0, 1]
+     */
+    @CanIgnoreReturnValue
+    public Builder trustTrendFrom(int minPoints, double minRSquared) {
+      if (minPoints < 2 || !(minRSquared >= 0 && minRSquared <= 1)) {
+        throw new IllegalArgumentException(
+            "trend trust of " + minPoints + " points and R² " + minRSquared
+                + " is out of range; give at least 2 points and an R² in [0, 1], e.g. 7 and 0.5");
+      }
+      this.minTrendPoints = minPoints;
+      this.minRSquared = minRSquared;
+      return this;
+    }
+
+    /**
+     * The window of the raw trend whose slope per hour JMX shows (one hour by default).
+     *
+     * @throws IllegalArgumentException if {@code window} is zero or negative
+     */
+    @CanIgnoreReturnValue
+    public Builder rawWindow(Duration window) {
+      if (window.isNegative() || window.isZero()) {
+        throw new IllegalArgumentException(
+            "raw window " + window + " is not positive; give a window such as Duration.ofHours(1)");
+      }
+      this.rawWindow = window;
+      return this;
+    }
+
+    /** Adds a listener; alarms go to every listener in the order added. */
+    @CanIgnoreReturnValue
+    public Builder listener(HealthListener listener) {
+      listeners.add(listener);
+      return this;
+    }
+
+    /** The clock that stamps samples (the system's UTC clock by default; replays use their own). */
+    @CanIgnoreReturnValue
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Whether {@link HealthMonitor#start} registers the gauges' MXBeans (true by default). */
+    @CanIgnoreReturnValue
+    public Builder jmx(boolean jmx) {
+      this.jmx = jmx;
+      return this;
+    }
+
+    /**
+     * A new monitor, not started yet.
+     *
+     * @throws IllegalStateException if no gauge was added
+     * @throws IllegalArgumentException if the raw window is shorter than the interval
+     */
+    public HealthMonitor build() {
+      if (gauges.isEmpty()) {
+        throw new IllegalStateException(
+            "health monitor \"" + name + "\" has no gauges; add fileDescriptors(...), heapAfterGc()"
+                + " or gauge(...)");
+      }
+      if (rawWindow.compareTo(interval) < 0) {
+        throw new IllegalArgumentException(
+            "raw window " + rawWindow + " is shorter than the interval " + interval
+                + "; give a window of several samples");
+      }
+      return new HealthMonitor(this);
+    }
+  }
+}
