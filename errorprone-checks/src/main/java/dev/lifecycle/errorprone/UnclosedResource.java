@@ -48,6 +48,9 @@ import org.jspecify.annotations.Nullable;
 public final class UnclosedResource extends BugChecker implements BugChecker.MethodTreeMatcher {
   private static final long serialVersionUID = 1L;
 
+  /** Set in this module's own tests, so that a crash fails a test instead of passing silently. */
+  static final String DEBUG_PROPERTY = "dev.lifecycle.errorprone.debug";
+
   private final transient Settings settings;
 
   /** Creates the check with no project-specific settings. */
@@ -75,7 +78,9 @@ public final class UnclosedResource extends BugChecker implements BugChecker.Met
       leaks = LeakAnalysis.run(state.getPath(), state, settings);
     } catch (RuntimeException | AssertionError e) {
       // Code the control-flow graph builder does not understand: stay silent, never crash javac.
-      if (!Boolean.getBoolean("lifecycle.quiet")) { throw e; }
+      if (Boolean.getBoolean(DEBUG_PROPERTY)) {
+        throw e;
+      }
       return Description.NO_MATCH;
     }
     for (LeakAnalysis.Leak leak : leaks) {
