@@ -53,7 +53,10 @@ import org.jspecify.annotations.Nullable;
  * dataflow over the method's control-flow graph, so a use on only some paths is not flagged).
  *
  * <p>Not a use: closing again (close is idempotent), {@code isClosed()}/{@code isOpen()}, a
- * comparison with {@code null}, and assigning the variable a new value.
+ * comparison with {@code null}, and assigning the variable a new value. After {@code close()},
+ * only calls on the resource count, and not getters, {@code is...} queries or {@code Object}'s
+ * methods ({@code buffer.toString()} after closing a writer is fine); in-memory types are not
+ * tracked at all.
  */
 @BugPattern(
     summary = "A resource is used after it was closed or its ownership was handed over",
@@ -63,7 +66,12 @@ import org.jspecify.annotations.Nullable;
 public final class UseAfterTransfer extends BugChecker implements BugChecker.MethodTreeMatcher {
   private static final long serialVersionUID = 1L;
 
+  private static final String CLOSED = "closed";
+
   private static final Set<String> HARMLESS = Set.of("close", "isClosed", "isOpen");
+
+  /** After close, only calls that do something count: state queries and Object's methods do not. */
+  private static final Set<String> QUERIES = Set.of("toString", "hashCode", "equals", "getClass");
 
   /** Creates the check; Error Prone calls this through the service loader. */
   public UseAfterTransfer() {}
@@ -75,7 +83,8 @@ public final class UseAfterTransfer extends BugChecker implements BugChecker.Met
       return Description.NO_MATCH;
     }
     Set<Tree> harmless = Collections.newSetFromMap(new IdentityHashMap<>());
-    if (!endsOwnership(tree, state, harmless)) {
+    Set<Tree> calls = Collections.newSetFromMap(new IdentityHashMap<>());
+    if (!endsOwnership(tree, state, harmless, calls)) {
       return Description.NO_MATCH;
     }
     try {
@@ -100,7 +109,7 @@ public final class UseAfterTransfer extends BugChecker implements BugChecker.Met
         }
         Ended before = storeBefore(analysis, node);
         String why = before == null ? null : before.ended.get(local.getElement());
-        if (why != null) {
+        if (why != null && (!why.startsWith(CLOSED) || calls.contains(node.getTree()))) {
           reported.add(local.getElement());
           state.reportMatch(
               buildDescription(node.getTree())
@@ -134,16 +143,22 @@ public final class UseAfterTransfer extends BugChecker implements BugChecker.Met
    * Whether the method closes or hands over a local at all (a cheap pre-scan), collecting the
    * reads that are never a use: closing again, {@code isClosed()}, comparisons with null.
    */
-  private static boolean endsOwnership(MethodTree tree, VisitorState state, Set<Tree> harmless) {
+  private static boolean endsOwnership(
+      MethodTree tree, VisitorState state, Set<Tree> harmless, Set<Tree> calls) {
     boolean[] ends = {false};
     new TreeScanner<@Nullable Void, @Nullable Void>() {
       @Override
       public @Nullable Void visitMethodInvocation(MethodInvocationTree call, @Nullable Void unused) {
         Symbol.MethodSymbol method = ASTHelpers.getSymbol(call);
         ExpressionTree receiver = ASTHelpers.getReceiver(call);
-        if (receiver instanceof IdentifierTree
-            && HARMLESS.contains(method.getSimpleName().toString())) {
+        String name = method.getSimpleName().toString();
+        if (receiver instanceof IdentifierTree && HARMLESS.contains(name)) {
           harmless.add(receiver);
+        } else if (receiver instanceof IdentifierTree
+            && !QUERIES.contains(name)
+            && !name.startsWith("get")
+            && !name.startsWith("is")) {
+          calls.add(receiver);
         }
         if (Ownership.isStaticCloser(method)) {
           harmless.addAll(call.getArguments());
@@ -300,8 +315,10 @@ public final class UseAfterTransfer extends BugChecker implements BugChecker.Met
       Symbol.MethodSymbol method = ASTHelpers.getSymbol(tree);
       long line = line(tree);
       if (Ownership.isClose(method)
-          && node.getTarget().getReceiver() instanceof LocalVariableNode receiver) {
-        store = store.with(receiver.getElement(), "closed on line " + line);
+          && node.getTarget().getReceiver() instanceof LocalVariableNode receiver
+          && receiver.getType() instanceof com.sun.tools.javac.code.Type type
+          && ResourceTypes.isResource(type, state)) {
+        store = store.with(receiver.getElement(), CLOSED + " on line " + line);
       }
       List<Node> arguments = node.getArguments();
       for (int i = 0; i < arguments.size(); i++) {
