@@ -461,7 +461,10 @@ final class LeakAnalysis {
       Symbol.MethodSymbol constructor = ASTHelpers.getSymbol(tree);
       Type type = ASTHelpers.getType(tree);
       boolean anonymous = tree.getClassBody() != null;
-      boolean resource = type != null && ResourceTypes.isResource(type, state, settings);
+      boolean resource =
+          type != null
+              && ResourceTypes.isResource(type, state, settings)
+              && !ResourceTypes.isInMemory(type, constructor, state);
       LeakStore after = anonymous ? captured(store, tree.getClassBody()) : store;
       Set<Tree> wrapped = new HashSet<>();
       boolean wrapsBorrowed = false;
@@ -510,7 +513,7 @@ final class LeakAnalysis {
       Allocs receiver =
           method.isStatic() ? Allocs.EMPTY : valueOf(input, node.getTarget().getReceiver());
       List<Node> arguments = node.getArguments();
-      if (Ownership.isClose(method)) {
+      if (Ownership.isCloseLike(method, state)) {
         LeakStore after = store.done(receiver);
         return result(node, Allocs.EMPTY, after, after);
       }

@@ -45,6 +45,10 @@ final class Ownership {
           "com.google.common.base.Preconditions",
           "com.google.common.base.Verify");
 
+  /** {@code java.util} types whose methods read what they get rather than keep it. */
+  private static final Set<String> NOT_CONTAINERS =
+      Set.of("java.util.Objects", "java.util.Properties", "java.util.Scanner", "java.util.Formatter");
+
   private Ownership() {}
 
   /** {@code x.close()}. */
@@ -52,6 +56,21 @@ final class Ownership {
     return !method.isStatic()
         && method.getParameters().isEmpty()
         && method.getSimpleName().contentEquals("close");
+  }
+
+  /**
+   * {@code x.close()}, or {@code shutdown()}/{@code shutdownNow()} of an {@code ExecutorService}:
+   * what ends the caller's duty to close.
+   */
+  static boolean isCloseLike(Symbol.MethodSymbol method, VisitorState state) {
+    if (isClose(method)) {
+      return true;
+    }
+    String name = method.getSimpleName().toString();
+    return !method.isStatic()
+        && method.getParameters().isEmpty()
+        && (name.equals("shutdown") || name.equals("shutdownNow"))
+        && ResourceTypes.isNamed(method.owner.type, "java.util.concurrent.ExecutorService", state);
   }
 
   /** {@code closeQuietly(x)}, {@code Closeables.close(x, true)}: a static method that closes its arguments. */
@@ -104,7 +123,7 @@ final class Ownership {
     if (isScopeMethod(method, "release", state)) {
       return false;
     }
-    if (owner.startsWith("java.util.") && !CHECKING_OWNERS.contains(owner)) {
+    if (owner.startsWith("java.util.") && !NOT_CONTAINERS.contains(owner)) {
       return true;
     }
     if (returnsArgument(method) && !CHECKING_OWNERS.contains(owner)) {
@@ -137,9 +156,10 @@ final class Ownership {
         || ASTHelpers.hasAnnotation(method, ResourceTypes.MUST_BE_CLOSED, state)) {
       return true;
     }
-    if (!ResourceTypes.isResource(result, state, settings)
-        && !ResourceTypes.isResourceResult(method, result, state)) {
-      return false;
+    if (returnsArgument(method)
+        || (!ResourceTypes.isResource(result, state, settings)
+            && !ResourceTypes.isResourceResult(method, result, state))) {
+      return false; // scope.own(x) hands x back; it creates nothing
     }
     if (method.owner.getQualifiedName().contentEquals("java.nio.file.Files")) {
       return true;

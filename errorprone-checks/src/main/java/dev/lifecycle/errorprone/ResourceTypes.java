@@ -36,7 +36,6 @@ final class ResourceTypes {
           typeFromString("java.io.StringWriter"),
           typeFromString("java.io.StringBufferInputStream"),
           typeFromString("java.util.Formatter"),
-          typeFromString("java.util.Scanner"),
           typeFromString("java.io.PipedInputStream"),
           typeFromString("java.io.PipedOutputStream"));
 
@@ -94,6 +93,19 @@ final class ResourceTypes {
       return method.owner.getQualifiedName().contentEquals("java.nio.file.Files");
     }
     return isResource(type, state);
+  }
+
+  /**
+   * A constructor of a type that holds a resource only for some arguments: a {@code Scanner} over
+   * a {@code String} holds nothing, one over a file does.
+   */
+  static boolean isInMemory(Type type, Symbol.MethodSymbol constructor, VisitorState state) {
+    if (!type.tsym.getQualifiedName().contentEquals("java.util.Scanner")) {
+      return false;
+    }
+    List<Symbol.VarSymbol> parameters = constructor.getParameters();
+    return parameters.size() == 1
+        && ASTHelpers.isSameType(parameters.get(0).type, state.getSymtab().stringType, state);
   }
 
   /** Whether {@code type} is {@code AutoCloseable} at all, resource-free types included. */
