@@ -22,7 +22,10 @@ import com.sun.tools.javac.code.TypeTag;
  *
  * <p>Not flagged: methods annotated {@code @CanIgnoreReturnValue}, fluent calls that return their
  * receiver's type ({@code writer.append(..)}), and generic calls that hand an argument back
- * ({@code scope.own(resource)}), because the resource is still owned by somebody.
+ * ({@code scope.own(resource)}), because the resource is still owned by somebody. A discarded
+ * {@code scope.release(resource)} is flagged: the scope handed the resource back to the caller,
+ * who dropped it. lifecycle's {@code Scope}, {@code Lease}, {@code Permit} and {@code Session} are
+ * resources by name.
  */
 @BugPattern(
     summary = "A resource is created and thrown away without being closed",
@@ -57,8 +60,8 @@ public final class DiscardedResource extends BugChecker
     Symbol.MethodSymbol method = ASTHelpers.getSymbol(call);
     if (!ResourceTypes.isResourceResult(method, type, state)
         || ASTHelpers.hasAnnotation(method, CAN_IGNORE, state)
-        || returnsReceiver(call, type, state)
-        || returnsArgument(method)) {
+        || (!method.isStatic() && returnsReceiver(call, type, state))
+        || (returnsArgument(method) && !Ownership.isScopeMethod(method, "release", state))) {
       return Description.NO_MATCH;
     }
     return describe(tree, method.getSimpleName() + "(..)");

@@ -8,9 +8,20 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import java.util.List;
+import java.util.Set;
 
 /** Which types hold a resource that somebody must close. Shared by the checks of this package. */
 final class ResourceTypes {
+  static final String SCOPE = "dev.lifecycle.core.Scope";
+  static final String OWNING = "dev.lifecycle.core.Owning";
+  static final String BORROWED = "dev.lifecycle.core.Borrowed";
+  static final String MUST_CLOSE = "dev.lifecycle.core.MustClose";
+  static final String MUST_BE_CLOSED = "com.google.errorprone.annotations.MustBeClosed";
+
+  /** lifecycle's own types that are resources even where a stub or an old API is not AutoCloseable. */
+  static final Set<String> LIFECYCLE_TYPES =
+      Set.of(SCOPE, "dev.lifecycle.core.Lease", "dev.lifecycle.core.Permit", "dev.lifecycle.jdbc.Session");
+
   private static final Supplier<Type> AUTO_CLOSEABLE = typeFromString("java.lang.AutoCloseable");
   private static final Supplier<Type> BASE_STREAM = typeFromString("java.util.stream.BaseStream");
 
@@ -23,16 +34,31 @@ final class ResourceTypes {
           typeFromString("java.io.CharArrayWriter"),
           typeFromString("java.io.StringReader"),
           typeFromString("java.io.StringWriter"),
-          typeFromString("java.util.Formatter"));
+          typeFromString("java.io.StringBufferInputStream"),
+          typeFromString("java.util.Formatter"),
+          typeFromString("java.io.PipedInputStream"),
+          typeFromString("java.io.PipedOutputStream"));
 
   private ResourceTypes() {}
 
   /**
    * Whether a value of {@code type} must be closed: it is an {@code AutoCloseable} that holds
    * something, and not a {@code java.util.stream} pipeline (which holds a resource only when a
-   * factory such as {@code Files.lines} says so; see {@link #isResourceResult}).
+   * factory such as {@code Files.lines} says so; see {@link #isResourceResult}); or it is one of
+   * lifecycle's own resource types, or a type annotated {@code @MustClose}.
    */
   static boolean isResource(Type type, VisitorState state) {
+    return isResource(type, state, Settings.DEFAULT);
+  }
+
+  /** {@link #isResource(Type, VisitorState)}, with the project's extra types from the flags. */
+  static boolean isResource(Type type, VisitorState state, Settings settings) {
+    if (type.isPrimitive() || type.tsym == null) {
+      return false;
+    }
+    if (isNamedResource(type, state, settings)) {
+      return true;
+    }
     if (!isSubtype(type, AUTO_CLOSEABLE, state) || isSubtype(type, BASE_STREAM, state)) {
       return false;
     }
@@ -44,6 +70,20 @@ final class ResourceTypes {
     return true;
   }
 
+  /** Scope, Lease, Permit, Session, {@code @MustClose} types and the flag's types (or subtypes). */
+  private static boolean isNamedResource(Type type, VisitorState state, Settings settings) {
+    for (Type t : state.getTypes().closure(type)) {
+      String name = t.tsym.getQualifiedName().toString();
+      if (LIFECYCLE_TYPES.contains(name) || settings.resourceTypes().contains(name)) {
+        return true;
+      }
+      if (ASTHelpers.hasAnnotation(t.tsym, MUST_CLOSE, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Whether the result of calling {@code method}, of type {@code type}, must be closed. Streams are
    * resources only when they come from {@code java.nio.file.Files}.
@@ -53,6 +93,30 @@ final class ResourceTypes {
       return method.owner.getQualifiedName().contentEquals("java.nio.file.Files");
     }
     return isResource(type, state);
+  }
+
+  /**
+   * A constructor of a type that holds a resource only for some arguments: a {@code Scanner} over
+   * a {@code String} holds nothing, one over a file does.
+   */
+  static boolean isInMemory(Type type, Symbol.MethodSymbol constructor, VisitorState state) {
+    if (!type.tsym.getQualifiedName().contentEquals("java.util.Scanner")) {
+      return false;
+    }
+    List<Symbol.VarSymbol> parameters = constructor.getParameters();
+    return parameters.size() == 1
+        && ASTHelpers.isSameType(parameters.get(0).type, state.getSymtab().stringType, state);
+  }
+
+  /** Whether {@code type} is {@code AutoCloseable} at all, resource-free types included. */
+  static boolean isAutoCloseable(Type type, VisitorState state) {
+    return isSubtype(type, AUTO_CLOSEABLE, state);
+  }
+
+  /** Whether {@code type} is the lifecycle type with that fully-qualified name, or a subtype. */
+  static boolean isNamed(Type type, String name, VisitorState state) {
+    Type named = state.getTypeFromString(name);
+    return named != null && ASTHelpers.isSubtype(type, named, state);
   }
 
   private static boolean isSubtype(Type type, Supplier<Type> supertype, VisitorState state) {

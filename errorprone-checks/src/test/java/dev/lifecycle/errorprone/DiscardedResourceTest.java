@@ -9,7 +9,7 @@ final class DiscardedResourceTest {
 
   @Test
   void identification() {
-    helper
+    LifecycleStubs.add(helper)
         .addSourceLines(
             "Owner.java",
             "import java.util.ArrayList;",
@@ -42,6 +42,13 @@ final class DiscardedResourceTest {
             "    new Socket();",
             "    // BUG: Diagnostic contains: `newSingleThreadExecutor(..)`",
             "    Executors.newSingleThreadExecutor();",
+            "  }",
+            "  void lifecycle(dev.lifecycle.core.Scope scope, InputStream in) {",
+            "    // BUG: Diagnostic contains: `open(..)` is discarded",
+            "    dev.lifecycle.core.Scope.open(\"request\");",
+            "    // BUG: Diagnostic contains: `release(..)` is discarded",
+            "    scope.release(in);",
+            "    scope.own(in);",
             "  }",
             "  void negatives(Path path, Writer writer, Owner owner, List<String> list)",
             "      throws IOException {",

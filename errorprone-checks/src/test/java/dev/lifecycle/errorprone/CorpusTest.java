@@ -1,0 +1,86 @@
+package dev.lifecycle.errorprone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.errorprone.bugpatterns.MustBeClosedChecker;
+import com.google.errorprone.bugpatterns.StreamResourceLeak;
+import com.google.errorprone.scanner.ScannerSupplier;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Precision and recall of the lifecycle leak checks on the labelled corpus, next to stock Error
+ * Prone's MustBeClosedChecker and StreamResourceLeak in the same run. Writes {@code
+ * target/corpus-report.md}.
+ */
+final class CorpusTest {
+  static final Set<String> OURS =
+      Set.of("UnclosedResource", "DiscardedResource", "OwningFieldNotClosed");
+  static final Set<String> STOCK = Set.of("MustBeClosedChecker", "StreamResourceLeak");
+
+  @Test
+  void corpus_lifecycleChecks_meetTargetsAndBeatStockChecks() throws IOException {
+    List<Corpus.Case> cases = Corpus.cases();
+    Corpus.Score ours =
+        Corpus.score(
+            "lifecycle: UnclosedResource + DiscardedResource + OwningFieldNotClosed",
+            ScannerSupplier.fromBugCheckerClasses(
+                UnclosedResource.class, DiscardedResource.class, OwningFieldNotClosed.class),
+            OURS,
+            cases);
+    Corpus.Score stock =
+        Corpus.score(
+            "Error Prone 2.52.0: MustBeClosedChecker + StreamResourceLeak",
+            ScannerSupplier.fromBugCheckerClasses(MustBeClosedChecker.class, StreamResourceLeak.class),
+            STOCK,
+            cases);
+    long leaky = cases.stream().filter(Corpus.Case::leaky).count();
+    Files.writeString(
+        Path.of("target/corpus-report.md"),
+        report(cases.size(), leaky, List.of(ours, stock)),
+        StandardCharsets.UTF_8);
+
+    assertThat(cases).hasSizeGreaterThanOrEqualTo(80);
+    assertThat(leaky).isBetween(cases.size() * 2L / 5, cases.size() * 3L / 5);
+    assertThat(ours.recall()).as(ours.missed().toString()).isGreaterThanOrEqualTo(0.90);
+    assertThat(ours.precision()).as(ours.falseAlarms().toString()).isGreaterThanOrEqualTo(0.95);
+    assertThat(ours.recall()).isGreaterThan(stock.recall());
+  }
+
+  static String report(int cases, long leaky, List<Corpus.Score> scores) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT, "%d cases: %d leaky, %d correct%n%n", cases, leaky, cases - leaky));
+    out.append("| checks | found | false alarms | missed | precision | recall |\n");
+    out.append("|---|---|---|---|---|---|\n");
+    for (Corpus.Score s : scores) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %d | %d | %s | %s |%n",
+              s.tool(),
+              s.truePositives(),
+              s.falsePositives(),
+              s.missed().size(),
+              percent(s.precision()),
+              percent(s.recall())));
+    }
+    out.append('\n');
+    for (Corpus.Score s : scores) {
+      out.append(s.tool()).append("\n  missed: ").append(s.missed());
+      out.append("\n  false alarms: ").append(s.falseAlarms()).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String percent(double value) {
+    return Double.isNaN(value) ? "n/a (nothing flagged)" : String.format(Locale.ROOT, "%.1f %%", value * 100);
+  }
+}

@@ -1,0 +1,20 @@
+// correct: a factory returns the stream it opens
+import dev.lifecycle.core.*;
+import dev.lifecycle.jdbc.Session;
+import java.io.*;
+import java.net.*;
+import java.nio.channels.*;
+import java.nio.file.*;
+import java.sql.*;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.jar.JarFile;
+import java.util.stream.*;
+import java.util.zip.*;
+import javax.sql.DataSource;
+
+class C04ReturnedFactory {
+  InputStream open(File f) throws IOException {
+    return new FileInputStream(f);
+  }
+}

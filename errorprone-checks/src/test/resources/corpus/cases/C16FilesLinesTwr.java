@@ -1,0 +1,22 @@
+// correct: Files.lines in try-with-resources
+import dev.lifecycle.core.*;
+import dev.lifecycle.jdbc.Session;
+import java.io.*;
+import java.net.*;
+import java.nio.channels.*;
+import java.nio.file.*;
+import java.sql.*;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.jar.JarFile;
+import java.util.stream.*;
+import java.util.zip.*;
+import javax.sql.DataSource;
+
+class C16FilesLinesTwr {
+  long count(Path p) throws IOException {
+    try (Stream<String> lines = Files.lines(p)) {
+      return lines.count();
+    }
+  }
+}

@@ -1,0 +1,20 @@
+// correct: Files.lines returned to the caller, who closes it
+import dev.lifecycle.core.*;
+import dev.lifecycle.jdbc.Session;
+import java.io.*;
+import java.net.*;
+import java.nio.channels.*;
+import java.nio.file.*;
+import java.sql.*;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.jar.JarFile;
+import java.util.stream.*;
+import java.util.zip.*;
+import javax.sql.DataSource;
+
+class C17FilesLinesReturned {
+  Stream<String> lines(Path p) throws IOException {
+    return Files.lines(p).filter(s -> !s.isBlank());
+  }
+}

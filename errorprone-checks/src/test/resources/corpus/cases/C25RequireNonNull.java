@@ -1,0 +1,23 @@
+// correct: passed through Objects.requireNonNull, then closed
+import dev.lifecycle.core.*;
+import dev.lifecycle.jdbc.Session;
+import java.io.*;
+import java.net.*;
+import java.nio.channels.*;
+import java.nio.file.*;
+import java.sql.*;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.jar.JarFile;
+import java.util.stream.*;
+import java.util.zip.*;
+import javax.sql.DataSource;
+
+class C25RequireNonNull {
+  int first(File f) throws IOException {
+    InputStream in = Objects.requireNonNull(new FileInputStream(f));
+    try (in) {
+      return in.read();
+    }
+  }
+}

@@ -1,0 +1,21 @@
+// leaky: a JDBC connection from DriverManager never closed
+import dev.lifecycle.core.*;
+import dev.lifecycle.jdbc.Session;
+import java.io.*;
+import java.net.*;
+import java.nio.channels.*;
+import java.nio.file.*;
+import java.sql.*;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.jar.JarFile;
+import java.util.stream.*;
+import java.util.zip.*;
+import javax.sql.DataSource;
+
+class L11DriverManager {
+  boolean valid(String url) throws SQLException {
+    Connection c = DriverManager.getConnection(url); // LEAK
+    return c.isValid(1);
+  }
+}

@@ -1,0 +1,23 @@
+// leaky: a statement created and never closed
+import dev.lifecycle.core.*;
+import dev.lifecycle.jdbc.Session;
+import java.io.*;
+import java.net.*;
+import java.nio.channels.*;
+import java.nio.file.*;
+import java.sql.*;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.jar.JarFile;
+import java.util.stream.*;
+import java.util.zip.*;
+import javax.sql.DataSource;
+
+class L12StatementInOpenConnection {
+  void ddl(DataSource ds) throws SQLException {
+    try (Connection c = ds.getConnection()) {
+      Statement st = c.createStatement(); // LEAK
+      st.execute("create table t(x int)");
+    }
+  }
+}

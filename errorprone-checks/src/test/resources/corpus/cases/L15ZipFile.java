@@ -1,0 +1,21 @@
+// leaky: a ZipFile never closed
+import dev.lifecycle.core.*;
+import dev.lifecycle.jdbc.Session;
+import java.io.*;
+import java.net.*;
+import java.nio.channels.*;
+import java.nio.file.*;
+import java.sql.*;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.jar.JarFile;
+import java.util.stream.*;
+import java.util.zip.*;
+import javax.sql.DataSource;
+
+class L15ZipFile {
+  int entries(File f) throws IOException {
+    ZipFile zip = new ZipFile(f); // LEAK
+    return zip.size();
+  }
+}

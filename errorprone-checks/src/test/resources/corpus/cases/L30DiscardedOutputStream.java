@@ -1,0 +1,20 @@
+// leaky: a stream created only for its side effect
+import dev.lifecycle.core.*;
+import dev.lifecycle.jdbc.Session;
+import java.io.*;
+import java.net.*;
+import java.nio.channels.*;
+import java.nio.file.*;
+import java.sql.*;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.jar.JarFile;
+import java.util.stream.*;
+import java.util.zip.*;
+import javax.sql.DataSource;
+
+class L30DiscardedOutputStream {
+  void touch(File f) throws IOException {
+    new FileOutputStream(f); // LEAK
+  }
+}

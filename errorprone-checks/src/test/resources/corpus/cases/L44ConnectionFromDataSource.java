@@ -1,0 +1,21 @@
+// leaky: a pooled connection used and not returned
+import dev.lifecycle.core.*;
+import dev.lifecycle.jdbc.Session;
+import java.io.*;
+import java.net.*;
+import java.nio.channels.*;
+import java.nio.file.*;
+import java.sql.*;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.jar.JarFile;
+import java.util.stream.*;
+import java.util.zip.*;
+import javax.sql.DataSource;
+
+class L44ConnectionFromDataSource {
+  String product(DataSource ds) throws SQLException {
+    Connection c = ds.getConnection(); // LEAK
+    return c.getMetaData().getDatabaseProductName();
+  }
+}
