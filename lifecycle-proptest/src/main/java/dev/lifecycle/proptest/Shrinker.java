@@ -48,6 +48,9 @@ final class Shrinker {
 
   static final int CHOICE_LIMIT = 100_000;
 
+  /** How far apart two choices may be for {@link #redistribute}. */
+  private static final int WINDOW = 8;
+
   private final Trial trial;
   private final int maxRuns;
   private final long deadlineNanos;
@@ -70,6 +73,9 @@ final class Shrinker {
       progress = deleteSpans();
       progress |= deleteChunks();
       progress |= minimizeChoices();
+      if (!progress) {
+        progress = redistribute();
+      }
     }
     return best;
   }
@@ -145,6 +151,34 @@ final class Shrinker {
           progress = true;
         } else {
           lo = mid;
+        }
+      }
+    }
+    return progress;
+  }
+
+  /**
+   * Moves the whole distance of a choice from its target onto a later choice nearby: {@code [12,
+   * 28, 60]} with a failing sum becomes {@code [0, 40, 60]}, whose first element then goes.
+   */
+  private boolean redistribute() {
+    boolean progress = false;
+    for (int i = 0; i < best.values().length && !exhausted(); i++) {
+      long[] values = best.values();
+      long[] targets = best.targets();
+      long moved = values[i] - targets[i];
+      if (moved == 0) {
+        continue;
+      }
+      for (int j = i + 1; j < Math.min(values.length, i + WINDOW) && !exhausted(); j++) {
+        if (values[j] != targets[j] && (values[j] > targets[j]) != (moved > 0)) {
+          continue; // j is on the other side of its target: moving there would cancel out
+        }
+        long[] candidate = with(values, i, targets[i]);
+        candidate[j] = values[j] + moved;
+        if ((candidate[j] > values[j]) == (moved > 0) && consider(candidate)) {
+          progress = true;
+          break;
         }
       }
     }
