@@ -404,6 +404,8 @@ public final class HealthMonitor implements AutoCloseable {
     /**
      * Watches a count of your own against a fixed limit: the tracker's live resources of one kind,
      * a pool's size, a queue's length. A negative value means "unknown now": the sample is skipped.
+     * The count is read once, here, to check it against the limit; a supplier that must not run
+     * yet can be given with a limit supplier instead.
      *
      * @throws IllegalArgumentException if {@code name} is blank or taken, {@code limit} is not
      *     positive, or the count is already above {@code limit}
