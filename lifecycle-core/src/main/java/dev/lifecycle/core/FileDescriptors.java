@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * where the JVM has one, from Linux's {@code /proc/self/fd} and {@code /proc/self/limits} where it
  * does not, and are absent elsewhere: a reader that cannot know answers an empty {@link
  * OptionalLong}, never a wrong number. Either way one sample lists {@code /proc/self/fd} on Linux:
- * about 5 µs through the MXBean and 14 µs through {@code /proc} with a few dozen descriptors open
+ * about 5 µs through the MXBean and 14 µs through {@code /proc} with the few descriptors of a fresh JVM
  * (see {@code BENCHMARKS.md}), growing with the count; sampling every second is cheap.
  *
  * <p><b>Which limit.</b> The maximum is the limit the running JVM reports. HotSpot raises the
