@@ -4,18 +4,17 @@ import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.lifecycle.core.HealthAlarm.Kind;
 import dev.lifecycle.core.HealthAlarm.Level;
 import dev.lifecycle.core.internal.PeriodicThread;
-import java.lang.ref.WeakReference;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,21 +58,12 @@ public final class HealthMonitor implements AutoCloseable {
   private static final int NEW = 0;
   private static final int STARTED = 1;
   private static final int CLOSED = 2;
-  private static final double HORIZON_HYSTERESIS = 1.25;
-  private static final double R_SQUARED_HYSTERESIS = 0.1;
 
   private final String name;
   private final List<HealthGauge> gauges;
   private final List<HealthListener> listeners;
   private final Clock clock;
-  private final double warn;
-  private final double critical;
-  private final double hysteresis;
-  private final Duration warnHorizon;
-  private final Duration criticalHorizon;
-  private final Duration peakPeriod;
-  private final int minTrendPoints;
-  private final double minRSquared;
+  private final HealthRules rules;
   private final boolean jmx;
   private final PeriodicThread thread;
   private final AtomicInteger state = new AtomicInteger(NEW);
@@ -84,14 +74,9 @@ public final class HealthMonitor implements AutoCloseable {
     this.name = builder.name;
     this.listeners = List.copyOf(builder.listeners);
     this.clock = builder.clock;
-    this.warn = builder.warn;
-    this.critical = builder.critical;
-    this.hysteresis = builder.hysteresis;
-    this.warnHorizon = builder.warnHorizon;
-    this.criticalHorizon = builder.criticalHorizon;
-    this.peakPeriod = builder.peakPeriod;
-    this.minTrendPoints = builder.minTrendPoints;
-    this.minRSquared = builder.minRSquared;
+    this.rules =
+        new HealthRules(name, builder.warn, builder.critical, builder.hysteresis, builder.warnHorizon,
+            builder.criticalHorizon, builder.peakPeriod, builder.minTrendPoints, builder.minRSquared);
     this.jmx = builder.jmx;
     List<HealthGauge> list = new ArrayList<>();
     long rawPoints = Math.min(100_000, builder.rawWindow.toNanos() / builder.interval.toNanos() + 2);
@@ -251,61 +236,27 @@ public final class HealthMonitor implements AutoCloseable {
       return;
     }
     Optional<Duration> ttl =
-        trusted(peakFit, gauge.horizon) ? peakFit.timeToReach((double) limit) : Optional.empty();
+        rules.trusted(peakFit, gauge.horizon) ? peakFit.timeToReach((double) limit) : Optional.empty();
     gauge.record(value, limit, rawFit, peakFit, ttl);
     double usage = (double) value / limit;
-    Level watermark = watermarkLevel(gauge.watermark, usage);
+    Level watermark = rules.watermarkLevel(gauge.watermark, usage);
     if (watermark != gauge.watermark) {
       Level previous = gauge.watermark;
       gauge.watermark = watermark;
       String text =
-          watermarkText(gauge.name, previous, watermark, value, limit, usage) + "; "
-              + trendText(peakFit, ttl);
+          rules.watermarkText(gauge.name, previous, watermark, value, limit, usage) + "; "
+              + rules.trendText(peakFit, ttl);
       raise(new HealthAlarm(name, gauge.name, Kind.WATERMARK, watermark, previous, value, limit,
           peakFit.slopePerDay(), peakFit.rSquared(), ttl, now, text));
     }
-    Level horizon = horizonLevel(gauge.horizon, ttl);
+    Level horizon = rules.horizonLevel(gauge.horizon, ttl);
     if (horizon != gauge.horizon) {
       Level previous = gauge.horizon;
       gauge.horizon = horizon;
-      String text = horizonText(gauge.name, previous, horizon, value, limit, usage, peakFit, ttl);
+      String text = rules.horizonText(gauge.name, previous, horizon, value, limit, usage, peakFit, ttl);
       raise(new HealthAlarm(name, gauge.name, Kind.HORIZON, horizon, previous, value, limit,
           peakFit.slopePerDay(), peakFit.rSquared(), ttl, now, text));
     }
-  }
-
-  private boolean trusted(Trend.Fit fit, Level current) {
-    double needed = current == Level.NORMAL ? minRSquared : minRSquared - R_SQUARED_HYSTERESIS;
-    return fit.points() >= minTrendPoints && fit.rSquared() >= needed;
-  }
-
-  private Level watermarkLevel(Level current, double usage) {
-    if (usage >= critical || (current == Level.CRITICAL && usage >= critical - hysteresis)) {
-      return Level.CRITICAL;
-    }
-    if (usage >= warn || (current != Level.NORMAL && usage >= warn - hysteresis)) {
-      return Level.WARN;
-    }
-    return Level.NORMAL;
-  }
-
-  private Level horizonLevel(Level current, Optional<Duration> ttl) {
-    if (ttl.isEmpty()) {
-      return Level.NORMAL;
-    }
-    Duration left = ttl.get();
-    if (within(left, criticalHorizon, current == Level.CRITICAL)) {
-      return Level.CRITICAL;
-    }
-    if (within(left, warnHorizon, current != Level.NORMAL)) {
-      return Level.WARN;
-    }
-    return Level.NORMAL;
-  }
-
-  private static boolean within(Duration left, Duration horizon, boolean alreadyRaised) {
-    double bound = horizon.toSeconds() * (alreadyRaised ? HORIZON_HYSTERESIS : 1.0);
-    return left.toSeconds() < bound;
   }
 
   private void raise(HealthAlarm alarm) {
@@ -324,66 +275,6 @@ public final class HealthMonitor implements AutoCloseable {
         LOG.log(System.Logger.Level.ERROR, "lifecycle: health listener " + listener + " failed", e);
       }
     }
-  }
-
-  private String watermarkText(
-      String gauge, Level previous, Level level, long value, long limit, double usage) {
-    String figures = figures(value, limit, usage);
-    if (level.compareTo(previous) > 0) {
-      double mark = level == Level.CRITICAL ? critical : warn;
-      return String.format(Locale.ROOT, "HEALTH %s \"%s\" %s: %s is over the %s watermark %s",
-          level, name, gauge, figures, level.name().toLowerCase(Locale.ROOT), percent(mark));
-    }
-    if (level == Level.NORMAL) {
-      return String.format(Locale.ROOT, "HEALTH cleared \"%s\" %s: %s is back under the warn watermark",
-          name, gauge, figures);
-    }
-    return String.format(Locale.ROOT, "HEALTH %s \"%s\" %s: %s is back under the critical watermark",
-        level, name, gauge, figures);
-  }
-
-  private String horizonText(
-      String gauge,
-      Level previous,
-      Level level,
-      long value,
-      long limit,
-      double usage,
-      Trend.Fit fit,
-      Optional<Duration> ttl) {
-    String now = "now " + figures(value, limit, usage);
-    if (level == Level.NORMAL || ttl.isEmpty()) {
-      return String.format(Locale.ROOT,
-          "HEALTH cleared \"%s\" %s: trend no longer reaches the limit %,d within the %s warn"
-              + " horizon; %s; %s",
-          name, gauge, limit, Durations.approx(warnHorizon), trendText(fit, ttl), now);
-    }
-    Duration horizon = level == Level.CRITICAL ? criticalHorizon : warnHorizon;
-    String change = level.compareTo(previous) > 0 ? "under" : "back over the critical horizon, under";
-    return String.format(Locale.ROOT,
-        "HEALTH %s \"%s\" %s: will reach its limit %,d in ~%s at this trend, %s the %s %s horizon;"
-            + " %s; %s",
-        level, name, gauge, limit, Durations.approx(ttl.get()), change, Durations.approx(horizon),
-        level.name().toLowerCase(Locale.ROOT), trendText(fit, Optional.empty()), now);
-  }
-
-  private String trendText(Trend.Fit fit, Optional<Duration> ttl) {
-    String peak = peakPeriod.equals(Duration.ofDays(1)) ? "daily peak" : "peak per " + Durations.approx(peakPeriod);
-    if (fit.points() < 2) {
-      return peak + " trend has " + fit.points() + " point(s), too few for a line";
-    }
-    String line = String.format(Locale.ROOT, "%s %s %.1f/day (R² %.2f over %d points)", peak,
-        fit.slopePerDay() >= 0 ? "rising" : "falling", Math.abs(fit.slopePerDay()), fit.rSquared(),
-        fit.points());
-    return ttl.map(d -> line + ", limit in ~" + Durations.approx(d)).orElse(line);
-  }
-
-  private static String figures(long value, long limit, double usage) {
-    return String.format(Locale.ROOT, "%,d of %,d (%s)", value, limit, percent(usage));
-  }
-
-  private static String percent(double ratio) {
-    return String.format(Locale.ROOT, "%.0f %%", ratio * 100);
   }
 
   private void registerMBeans() {
@@ -513,6 +404,8 @@ public final class HealthMonitor implements AutoCloseable {
     /**
      * Watches a count of your own against a fixed limit: the tracker's live resources of one kind,
      * a pool's size, a queue's length. A negative value means "unknown now": the sample is skipped.
+     * The count is read once, here, to check it against the limit; a supplier that must not run
+     * yet can be given with a limit supplier instead.
      *
      * @throws IllegalArgumentException if {@code name} is blank or taken, {@code limit} is not
      *     positive, or the count is already above {@code limit}

@@ -199,6 +199,33 @@ final class HealthMonitorTest {
   }
 
   @Test
+  void close_whileAGaugeBlocks_interruptsItAndEnds() throws InterruptedException {
+    CountDownLatch blocked = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    List<Boolean> interrupted = new CopyOnWriteArrayList<>();
+    HealthMonitor monitor = HealthMonitor.newBuilder("blocked")
+        .interval(Duration.ofMillis(5))
+        .gauge("slow", () -> {
+          blocked.countDown();
+          try {
+            never.await(60, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            interrupted.add(true);
+            Thread.currentThread().interrupt();
+          }
+          return 1;
+        }, () -> 10) // a limit supplier: the builder does not sample the gauge to check it
+        .jmx(false)
+        .build();
+    monitor.start();
+    assertThat(blocked.await(30, TimeUnit.SECONDS)).isTrue();
+    monitor.close(); // waits its grace, then interrupts the blocked sample
+    assertThat(interrupted).containsExactly(true);
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(t -> t.getName().equals("lifecycle-health-blocked"));
+  }
+
+  @Test
   void start_registersMxBeansAndCloseUnregistersThem() throws Exception {
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     ObjectName name = new ObjectName("dev.lifecycle:type=HealthMonitor,name=\"jmx-test\",gauge=\"sessions\"");

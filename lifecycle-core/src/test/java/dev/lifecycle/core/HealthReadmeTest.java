@@ -98,7 +98,7 @@ final class HealthReadmeTest {
     shed++;
   }
 
-  private void serve(Socket connection) throws IOException {
+  private void serve(@Owning Socket connection) throws IOException {
     try (connection) {
       sessions.put("s" + served, connection.getRemoteSocketAddress().toString());
       connection.getOutputStream().write("ok\n".getBytes(StandardCharsets.US_ASCII));

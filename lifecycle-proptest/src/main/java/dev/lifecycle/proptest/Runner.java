@@ -145,8 +145,13 @@ final class Runner {
         + "\n";
   }
 
+  /** {@code text} with {@code indent} before each line and no whitespace after any. */
   private static String indent(String text, String indent) {
-    return indent + text.strip().replace("\n", "\n" + indent);
+    StringBuilder out = new StringBuilder();
+    for (String line : text.strip().split("\n", -1)) {
+      out.append(out.length() == 0 ? "" : "\n").append(indent).append(line.stripTrailing());
+    }
+    return out.toString();
   }
 
   /** The first {@code lines} lines of {@code text}, and a mark if there were more. */

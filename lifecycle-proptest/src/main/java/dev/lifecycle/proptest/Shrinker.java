@@ -171,8 +171,8 @@ final class Shrinker {
         continue;
       }
       for (int j = i + 1; j < Math.min(values.length, i + WINDOW) && !exhausted(); j++) {
-        if (values[j] == targets[j] || (values[j] > targets[j]) != (moved > 0)) {
-          continue;
+        if (values[j] != targets[j] && (values[j] > targets[j]) != (moved > 0)) {
+          continue; // j is on the other side of its target: moving there would cancel out
         }
         long[] candidate = with(values, i, targets[i]);
         candidate[j] = values[j] + moved;

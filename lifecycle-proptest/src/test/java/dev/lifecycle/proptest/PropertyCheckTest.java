@@ -39,7 +39,7 @@ final class PropertyCheckTest {
     assertThat(failure.getMessage())
         .startsWith("property failed on try ")
         .contains("minimal counterexample:\n  " + failure.minimal().replace("\n", "\n  "))
-        .contains("\n  threw:\n    java.lang.AssertionError: \n    Expecting actual:\n      1000\n")
+        .contains("\n  threw:\n    java.lang.AssertionError:\n    Expecting actual:\n      1000\n")
         .contains("original counterexample:\n  arg0 = ")
         .endsWith(
             "re-run exactly this case: -Dlifecycle.pbt.seed="
