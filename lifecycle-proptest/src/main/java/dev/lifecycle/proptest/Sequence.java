@@ -24,8 +24,12 @@ final class Sequence<M, S> implements Trial {
   /** The concurrent part of a try: how many branches, how long, how models are forked. */
   record Concurrency<M>(int threads, int branchSteps, int repeats, UnaryOperator<M> fork) {}
 
-  /** A generated step of a branch, not yet run. */
-  private record Planned<M, S>(Stateful.Action<M, S> action, Object param, String description) {}
+  /** A generated step; described only when a failure is reported. */
+  private record Planned<M, S>(Stateful.Action<M, S> action, Object param) {
+    String description() {
+      return param == NONE ? action.name() : action.name() + "(" + Values.show(param) + ")";
+    }
+  }
 
   /** An invariant that failed, and how. */
   private record Broken(String name, Throwable cause) {}
@@ -72,7 +76,7 @@ final class Sequence<M, S> implements Trial {
   private @Nullable Failure once(Choices in, boolean record) {
     M model = modelFactory.get();
     S system = systemFactory.get();
-    List<String> steps = new ArrayList<>();
+    List<Planned<M, S>> steps = new ArrayList<>();
     List<List<String>> branches = new ArrayList<>();
     Throwable failure = null;
     String where = "";
@@ -89,9 +93,9 @@ final class Sequence<M, S> implements Trial {
         if (step == null) {
           break;
         }
-        steps.add(step.description());
+        steps.add(step);
         if (record) {
-          statistics.action(step.action().name());
+          statistics.action(step.action().index());
         }
         try {
           step.action().step().run(model, system, step.param());
@@ -139,7 +143,14 @@ final class Sequence<M, S> implements Trial {
       }
       statistics.length(total);
     }
-    return failure == null ? null : new Failure(render(steps, branches), where, failure);
+    if (failure == null) {
+      return null;
+    }
+    List<String> shown = new ArrayList<>(steps.size());
+    for (Planned<M, S> step : steps) {
+      shown.add(step.description());
+    }
+    return new Failure(render(shown, branches), where, failure);
   }
 
   /** The next step, generated from the model, or null when the sequence ends here. */
@@ -156,9 +167,7 @@ final class Sequence<M, S> implements Trial {
     if (action.params() != null) {
       param = action.params().apply(model).generate(in);
     }
-    String description =
-        param == NONE ? action.name() : action.name() + "(" + Values.show(param) + ")";
-    return new Planned<>(action, param, description);
+    return new Planned<>(action, param);
   }
 
   /** The branches, each planned from the model as the prefix left it (the model is not changed). */
@@ -176,7 +185,7 @@ final class Sequence<M, S> implements Trial {
         }
         branch.add(step);
         if (record) {
-          statistics.action(step.action().name());
+          statistics.action(step.action().index());
         }
         in.endSpan(span);
       }
@@ -297,8 +306,10 @@ final class Sequence<M, S> implements Trial {
     return null;
   }
 
+  /** The actions whose precondition holds; a buffer reused by the next call. */
   private List<Stateful.Action<M, S>> enabled(M model) {
-    List<Stateful.Action<M, S>> enabled = new ArrayList<>(actions.size());
+    List<Stateful.Action<M, S>> enabled = this.enabled;
+    enabled.clear();
     for (Stateful.Action<M, S> action : actions) {
       if (action.precondition().test(model)) {
         enabled.add(action);
@@ -306,6 +317,8 @@ final class Sequence<M, S> implements Trial {
     }
     return enabled;
   }
+
+  private final List<Stateful.Action<M, S>> enabled = new ArrayList<>();
 
   private static @Nullable Throwable close(Object system, @Nullable Throwable failure) {
     if (!(system instanceof AutoCloseable closeable)) {

@@ -79,6 +79,7 @@ public final class Stateful<M, S> {
 
   /** One declared action. */
   record Action<M, S>(
+      int index,
       String name,
       Predicate<? super M> precondition,
       @Nullable Function<? super M, ? extends Gen<?>> params,
@@ -137,7 +138,7 @@ public final class Stateful<M, S> {
   /** This property with an action that is enabled when {@code precondition} holds on the model. */
   public Stateful<M, S> action(String name, Predicate<? super M> precondition, Step<M, S> step) {
     Objects.requireNonNull(step, "step");
-    return with(new Action<>(name, precondition, null, (m, s, p) -> step.run(m, s)));
+    return with(new Action<>(actions.size(), name, precondition, null, (m, s, p) -> step.run(m, s)));
   }
 
   /** This property with an always enabled action whose parameter comes from {@code params}. */
@@ -160,7 +161,7 @@ public final class Stateful<M, S> {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(step, "step");
     ParamStep<M, S, Object> erased = (m, s, p) -> step.run(m, s, (P) p);
-    return with(new Action<>(name, precondition, params, erased));
+    return with(new Action<>(actions.size(), name, precondition, params, erased));
   }
 
   private Stateful<M, S> with(Action<M, S> action) {
