@@ -1,5 +1,6 @@
 package dev.lifecycle.proptest;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,11 +19,12 @@ final class Sequence<M, S> implements Trial {
   /** The parameter of an action that has none. */
   private static final Object NONE = new Object();
 
-  /** How long the parallel branches may take before they are reported as stuck. */
-  static final long BRANCH_DEADLINE_SECONDS = 10;
-
-  /** The concurrent part of a try: how many branches, how long, how models are forked. */
-  record Concurrency<M>(int threads, int branchSteps, int repeats, UnaryOperator<M> fork) {}
+  /**
+   * The concurrent part of a try: how many branches, how long, how models are forked, how long the
+   * branches may take before they are reported as stuck.
+   */
+  record Concurrency<M>(
+      int threads, int branchSteps, int repeats, UnaryOperator<M> fork, Duration deadline) {}
 
   /** A generated step; described only when a failure is reported. */
   private record Planned<M, S>(Stateful.Action<M, S> action, Object param) {
@@ -244,14 +246,14 @@ final class Sequence<M, S> implements Trial {
     }
     threads.forEach(Thread::start);
     try {
-      if (!ready.await(BRANCH_DEADLINE_SECONDS, TimeUnit.SECONDS)) {
+      long deadline = System.nanoTime() + concurrency.deadline().toNanos();
+      if (!ready.await(concurrency.deadline().toNanos(), TimeUnit.NANOSECONDS)) {
         throw new IllegalStateException(
             "the threads of the parallel part did not start within "
-                + BRANCH_DEADLINE_SECONDS
-                + " s; the machine is overloaded");
+                + concurrency.deadline()
+                + "; the machine is overloaded, or raise branchDeadline(..)");
       }
       go.countDown();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BRANCH_DEADLINE_SECONDS);
       for (int t = 0; t < count; t++) {
         Thread thread = threads.get(t);
         long left = deadline - System.nanoTime();
@@ -259,9 +261,13 @@ final class Sequence<M, S> implements Trial {
         if (thread.isAlive()) {
           AssertionError stuck =
               new AssertionError(
-                  "thread " + (t + 1) + " did not finish within " + BRANCH_DEADLINE_SECONDS
-                      + " s; it may be deadlocked");
+                  "thread "
+                      + (t + 1)
+                      + " did not finish within "
+                      + concurrency.deadline()
+                      + "; it may be deadlocked (its stack is this error's stack)");
           stuck.setStackTrace(thread.getStackTrace());
+          threads.forEach(Thread::interrupt); // best effort: a stuck branch may still wake up
           return new Outcome("thread " + (t + 1) + " is stuck (possible deadlock)", stuck);
         }
       }

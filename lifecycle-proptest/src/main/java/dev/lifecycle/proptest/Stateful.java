@@ -91,6 +91,9 @@ public final class Stateful<M, S> {
   /** Default most steps per branch in concurrent mode. */
   public static final int DEFAULT_BRANCH_STEPS = 5;
 
+  /** Default time the parallel part may take in concurrent mode. */
+  private static final Duration DEFAULT_BRANCH_DEADLINE = Duration.ofSeconds(10);
+
   /** How many times concurrent mode runs each generated case. */
   public static final int CONCURRENT_REPEATS = 10;
 
@@ -100,6 +103,7 @@ public final class Stateful<M, S> {
   private final List<Check<M, S>> invariants;
   private final Settings settings;
   private final int branchSteps;
+  private final Duration branchDeadline;
 
   private Stateful(
       Supplier<? extends M> model,
@@ -107,13 +111,15 @@ public final class Stateful<M, S> {
       List<Action<M, S>> actions,
       List<Check<M, S>> invariants,
       Settings settings,
-      int branchSteps) {
+      int branchSteps,
+      Duration branchDeadline) {
     this.model = model;
     this.system = system;
     this.actions = actions;
     this.invariants = invariants;
     this.settings = settings;
     this.branchSteps = branchSteps;
+    this.branchDeadline = branchDeadline;
   }
 
   /**
@@ -127,7 +133,8 @@ public final class Stateful<M, S> {
         List.of(),
         List.of(),
         Settings.defaults(),
-        DEFAULT_BRANCH_STEPS);
+        DEFAULT_BRANCH_STEPS,
+        DEFAULT_BRANCH_DEADLINE);
   }
 
   /** This property with an action that is always enabled and has no parameter. */
@@ -175,7 +182,8 @@ public final class Stateful<M, S> {
     }
     List<Action<M, S>> more = new ArrayList<>(actions);
     more.add(action);
-    return new Stateful<>(model, system, List.copyOf(more), invariants, settings, branchSteps);
+    return new Stateful<>(
+        model, system, List.copyOf(more), invariants, settings, branchSteps, branchDeadline);
   }
 
   /**
@@ -200,7 +208,13 @@ public final class Stateful<M, S> {
   private Stateful<M, S> with(Check<M, S> invariant) {
     List<Check<M, S>> more = new ArrayList<>(invariants);
     more.add(invariant);
-    return new Stateful<>(model, system, actions, List.copyOf(more), settings, branchSteps);
+    return new Stateful<>(
+        model, system, actions, List.copyOf(more), settings, branchSteps, branchDeadline);
+  }
+
+  private Stateful<M, S> with(Settings settings) {
+    return new Stateful<>(
+        model, system, actions, invariants, settings, branchSteps, branchDeadline);
   }
 
   /**
@@ -209,8 +223,7 @@ public final class Stateful<M, S> {
    * @throws IllegalArgumentException if {@code maxSteps < 1}
    */
   public Stateful<M, S> maxSteps(int maxSteps) {
-    return new Stateful<>(
-        model, system, actions, invariants, settings.withMaxSteps(maxSteps), branchSteps);
+    return with(settings.withMaxSteps(maxSteps));
   }
 
   /**
@@ -220,8 +233,7 @@ public final class Stateful<M, S> {
    * @throws IllegalArgumentException if {@code tries < 1}
    */
   public Stateful<M, S> tries(int tries) {
-    return new Stateful<>(
-        model, system, actions, invariants, settings.withTries(tries), branchSteps);
+    return with(settings.withTries(tries));
   }
 
   /**
@@ -229,8 +241,7 @@ public final class Stateful<M, S> {
    * property {@code lifecycle.pbt.seed}, when set, wins over it.
    */
   public Stateful<M, S> seed(long seed) {
-    return new Stateful<>(
-        model, system, actions, invariants, settings.withSeed(seed), branchSteps);
+    return with(settings.withSeed(seed));
   }
 
   /**
@@ -240,8 +251,7 @@ public final class Stateful<M, S> {
    * @throws IllegalArgumentException if {@code maxDuration} is not positive
    */
   public Stateful<M, S> maxDuration(Duration maxDuration) {
-    return new Stateful<>(
-        model, system, actions, invariants, settings.withMaxDuration(maxDuration), branchSteps);
+    return with(settings.withMaxDuration(maxDuration));
   }
 
   /**
@@ -267,7 +277,23 @@ public final class Stateful<M, S> {
       throw new IllegalArgumentException(
           "branchSteps < 1: " + branchSteps + "; a branch needs room for a step");
     }
-    return new Stateful<>(model, system, actions, invariants, settings, branchSteps);
+    return new Stateful<>(
+        model, system, actions, invariants, settings, branchSteps, branchDeadline);
+  }
+
+  /**
+   * This property with a deadline for the parallel part of {@link #checkConcurrently} (default 10
+   * s): a branch still running after it fails the try as possibly deadlocked, with its stack, and
+   * every branch thread is interrupted.
+   *
+   * @throws IllegalArgumentException if {@code deadline} is not positive
+   */
+  public Stateful<M, S> branchDeadline(Duration deadline) {
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException(
+          "branch deadline not positive: " + deadline + "; give the branches some time");
+    }
+    return new Stateful<>(model, system, actions, invariants, settings, branchSteps, deadline);
   }
 
   /**
@@ -289,8 +315,8 @@ public final class Stateful<M, S> {
    * <p>What it catches: a step that throws under contention (including assertions in the step that
    * hold whatever the other threads do); a system invariant broken after concurrent use (lost
    * updates, counts that drift, capacity exceeded, permits not released); a branch that does not
-   * finish within {@value Sequence#BRANCH_DEADLINE_SECONDS} s (reported with its stack, as a
-   * possible deadlock; the stuck thread is a daemon and is left behind).
+   * finish within the {@link #branchDeadline} (reported with its stack as a possible deadlock; the
+   * branch threads are interrupted, and a thread that ignores that is a daemon left behind).
    *
    * <p>What it cannot catch: it is not a linearizability checker. Results returned during the
    * parallel part are not compared with any sequential order of the steps, and the (model, system)
@@ -313,7 +339,8 @@ public final class Stateful<M, S> {
     }
     Objects.requireNonNull(forkModel, "forkModel");
     return run(
-        new Sequence.Concurrency<>(threads, branchSteps, CONCURRENT_REPEATS, forkModel),
+        new Sequence.Concurrency<>(
+            threads, branchSteps, CONCURRENT_REPEATS, forkModel, branchDeadline),
         "concurrent stateful property");
   }
 
