@@ -91,7 +91,8 @@ final class Runner {
       long seed,
       long runSeed,
       int attempt) {
-    Shrinker.Example failing = new Shrinker.Example(in.values(), in.targets(), in.spans(), original);
+    Shrinker.Example failing =
+        new Shrinker.Example(in.values(), in.targets(), in.spans(), original);
     Shrinker shrinker =
         new Shrinker(
             trial,

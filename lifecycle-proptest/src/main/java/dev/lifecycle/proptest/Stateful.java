@@ -38,8 +38,12 @@ import org.jspecify.annotations.Nullable;
  * <p>On failure the sequence is shrunk: whole steps are removed, then the choice of each action and
  * its parameter is simplified. Steps are generated again from the model on every replay, so each
  * precondition still holds in the shrunk sequence. {@code check} then throws a {@link
- * PropertyFailure} listing the minimal failing sequence as numbered steps, the original one, and the
- * seed to re-run exactly that case.
+ * PropertyFailure} listing the minimal failing sequence as numbered steps, the original one, and
+ * the seed to re-run exactly that case.
+ *
+ * <p>Java infers the model type from the supplier: {@code Stateful.of(ArrayList::new, ..)} has an
+ * {@code ArrayList} model. To declare an interface type, name both types: {@code
+ * Stateful.<List<Integer>, MyStack>of(ArrayList::new, MyStack::new)}.
  *
  * <p>Instances are immutable and thread-safe: every configuring method returns a new property. The
  * model and system are used by one thread at a time.
@@ -126,7 +130,8 @@ public final class Stateful<M, S> {
    * A stateful property without actions yet; {@code model} and {@code system} are called once per
    * try (and once per shrink run) for a fresh pair.
    */
-  public static <M, S> Stateful<M, S> of(Supplier<? extends M> model, Supplier<? extends S> system) {
+  public static <M, S> Stateful<M, S> of(
+      Supplier<? extends M> model, Supplier<? extends S> system) {
     return new Stateful<>(
         Objects.requireNonNull(model, "model"),
         Objects.requireNonNull(system, "system"),
@@ -145,7 +150,8 @@ public final class Stateful<M, S> {
   /** This property with an action that is enabled when {@code precondition} holds on the model. */
   public Stateful<M, S> action(String name, Predicate<? super M> precondition, Step<M, S> step) {
     Objects.requireNonNull(step, "step");
-    return with(new Action<>(actions.size(), name, precondition, null, (m, s, p) -> step.run(m, s)));
+    ParamStep<M, S, Object> withoutParam = (m, s, p) -> step.run(m, s);
+    return with(new Action<>(actions.size(), name, precondition, null, withoutParam));
   }
 
   /** This property with an always enabled action whose parameter comes from {@code params}. */

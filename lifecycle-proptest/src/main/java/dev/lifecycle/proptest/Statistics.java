@@ -87,7 +87,11 @@ public final class Statistics {
         double percent = total == 0 ? 0 : 100.0 * e.getValue() / total;
         out.append(
             String.format(
-                Locale.ROOT, "%n  %-" + width + "s %8d  %5.1f%%", e.getKey(), e.getValue(), percent));
+                Locale.ROOT,
+                "%n  %-" + width + "s %8d  %5.1f%%",
+                e.getKey(),
+                e.getValue(),
+                percent));
       }
     }
     if (!lengths.isEmpty()) {
