@@ -12,7 +12,8 @@ final class Runner {
   private Runner() {}
 
   /**
-   * Runs {@code trial} up to {@code settings.tries()} times within the time budget.
+   * Runs {@code trial} {@code settings.tries()} times (times {@code lifecycle.pbt.triesMultiplier})
+   * within the time budget.
    *
    * @param what what is checked, for messages ("property", "stateful property")
    * @param noun what a failing try is called ("counterexample", "failing sequence")
@@ -25,13 +26,14 @@ final class Runner {
       String what,
       String noun,
       Statistics.Recorder statistics) {
+    int tries = settings.triesForThisRun();
     long runSeed = settings.firstSeed();
     long seed = runSeed;
     long started = System.nanoTime();
     long deadline = started + settings.maxDuration().toNanos();
     int passed = 0;
     int discarded = 0;
-    for (int attempt = 1; passed < settings.tries(); attempt++) {
+    for (int attempt = 1; passed < tries; attempt++) {
       if (System.nanoTime() - deadline > 0) {
         LOG.log(
             Level.INFO,
@@ -42,13 +44,13 @@ final class Runner {
                     + " after "
                     + statistics.tries()
                     + " of "
-                    + settings.tries()
+                    + tries
                     + " tries (raise it with -D"
                     + Settings.MAX_DURATION
                     + ")");
         break;
       }
-      if (discarded > settings.tries() * 10) {
+      if (discarded > tries * 10L) {
         throw new IllegalStateException(
             what
                 + " discarded "
