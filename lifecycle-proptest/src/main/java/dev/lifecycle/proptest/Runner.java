@@ -1,6 +1,7 @@
 package dev.lifecycle.proptest;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,7 @@ final class Runner {
     long runSeed = settings.firstSeed();
     long seed = runSeed;
     long started = System.nanoTime();
-    long deadline = started + settings.maxDuration().toNanos();
+    long deadline = started + nanos(settings.maxDuration());
     int passed = 0;
     int discarded = 0;
     for (int attempt = 1; passed < tries; attempt++) {
@@ -100,7 +101,7 @@ final class Runner {
             trial,
             failing,
             settings.maxShrinks(),
-            System.nanoTime() + settings.maxShrinkDuration().toNanos());
+            System.nanoTime() + nanos(settings.maxShrinkDuration()));
     Trial.Failure minimal = shrinker.shrink().failure();
     String message =
         what
@@ -134,6 +135,13 @@ final class Runner {
       failure.addSuppressed(original.cause());
     }
     return failure;
+  }
+
+  /** The duration in nanoseconds, at most about 146 years (so that adding it to now cannot wrap). */
+  private static long nanos(Duration duration) {
+    return duration.compareTo(Duration.ofDays(365L * 146)) > 0
+        ? Duration.ofDays(365L * 146).toNanos()
+        : duration.toNanos();
   }
 
   /** A failure as a titled block: the counterexample, how it failed, what it threw. */

@@ -17,13 +17,13 @@ import org.jspecify.annotations.Nullable;
  * with invariants checked after every step.
  *
  * <pre>{@code
- * Stateful.of(() -> new ArrayList<Integer>(), BoundedStack::new)
+ * Stateful.<Deque<Integer>, BoundedStack>of(ArrayDeque::new, BoundedStack::new)
  *     .action("push", Gen.ints(0, 9), (model, stack, x) -> {
  *       stack.push(x);
- *       model.add(x);
+ *       model.push(x);
  *     })
  *     .action("pop", model -> !model.isEmpty(), (model, stack) ->
- *       assertThat(stack.pop()).isEqualTo(model.remove(model.size() - 1)))
+ *       assertThat(stack.pop()).isEqualTo(model.pop()))
  *     .invariant("same size", (model, stack) -> assertThat(stack.size()).isEqualTo(model.size()))
  *     .check();
  * }</pre>
@@ -142,19 +142,31 @@ public final class Stateful<M, S> {
         DEFAULT_BRANCH_DEADLINE);
   }
 
-  /** This property with an action that is always enabled and has no parameter. */
+  /**
+   * This property with an action that is always enabled and has no parameter.
+   *
+   * @throws IllegalArgumentException if an action of that name was already declared
+   */
   public Stateful<M, S> action(String name, Step<M, S> step) {
     return action(name, m -> true, step);
   }
 
-  /** This property with an action that is enabled when {@code precondition} holds on the model. */
+  /**
+   * This property with an action that is enabled when {@code precondition} holds on the model.
+   *
+   * @throws IllegalArgumentException if an action of that name was already declared
+   */
   public Stateful<M, S> action(String name, Predicate<? super M> precondition, Step<M, S> step) {
     Objects.requireNonNull(step, "step");
     ParamStep<M, S, Object> withoutParam = (m, s, p) -> step.run(m, s);
     return with(new Action<>(actions.size(), name, precondition, null, withoutParam));
   }
 
-  /** This property with an always enabled action whose parameter comes from {@code params}. */
+  /**
+   * This property with an always enabled action whose parameter comes from {@code params}.
+   *
+   * @throws IllegalArgumentException if an action of that name was already declared
+   */
   public <P> Stateful<M, S> action(String name, Gen<P> params, ParamStep<M, S, P> step) {
     Objects.requireNonNull(params, "params");
     return action(name, m -> true, m -> params, step);
@@ -164,6 +176,8 @@ public final class Stateful<M, S> {
    * This property with an action that is enabled when {@code precondition} holds on the model, and
    * whose parameter comes from a generator made from the model (for example {@code m ->
    * Gen.elementOf(m.openHandles())}); {@code params} is only called when the precondition holds.
+   *
+   * @throws IllegalArgumentException if an action of that name was already declared
    */
   @SuppressWarnings("unchecked") // the step receives what the generator at its side generated
   public <P> Stateful<M, S> action(
