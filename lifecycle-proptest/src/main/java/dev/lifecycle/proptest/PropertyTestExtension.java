@@ -37,7 +37,10 @@ public final class PropertyTestExtension
 
   @Override
   public boolean supportsTestTemplate(ExtensionContext context) {
-    return context.getTestMethod().map(m -> m.isAnnotationPresent(PropertyTest.class)).orElse(false);
+    return context
+        .getTestMethod()
+        .map(m -> m.isAnnotationPresent(PropertyTest.class))
+        .orElse(false);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.lifecycle.proptest;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,14 +19,19 @@ final class Sequence<M, S> implements Trial {
   /** The parameter of an action that has none. */
   private static final Object NONE = new Object();
 
-  /** How long the parallel branches may take before they are reported as stuck. */
-  static final long BRANCH_DEADLINE_SECONDS = 10;
+  /**
+   * The concurrent part of a try: how many branches, how long, how models are forked, how long the
+   * branches may take before they are reported as stuck.
+   */
+  record Concurrency<M>(
+      int threads, int branchSteps, int repeats, UnaryOperator<M> fork, Duration deadline) {}
 
-  /** The concurrent part of a try: how many branches, how long, how models are forked. */
-  record Concurrency<M>(int threads, int branchSteps, int repeats, UnaryOperator<M> fork) {}
-
-  /** A generated step of a branch, not yet run. */
-  private record Planned<M, S>(Stateful.Action<M, S> action, Object param, String description) {}
+  /** A generated step; described only when a failure is reported. */
+  private record Planned<M, S>(Stateful.Action<M, S> action, Object param) {
+    String description() {
+      return param == NONE ? action.name() : action.name() + "(" + Values.show(param) + ")";
+    }
+  }
 
   /** An invariant that failed, and how. */
   private record Broken(String name, Throwable cause) {}
@@ -72,7 +78,7 @@ final class Sequence<M, S> implements Trial {
   private @Nullable Failure once(Choices in, boolean record) {
     M model = modelFactory.get();
     S system = systemFactory.get();
-    List<String> steps = new ArrayList<>();
+    List<Planned<M, S>> steps = new ArrayList<>();
     List<List<String>> branches = new ArrayList<>();
     Throwable failure = null;
     String where = "";
@@ -89,9 +95,9 @@ final class Sequence<M, S> implements Trial {
         if (step == null) {
           break;
         }
-        steps.add(step.description());
+        steps.add(step);
         if (record) {
-          statistics.action(step.action().name());
+          statistics.action(step.action().index());
         }
         try {
           step.action().step().run(model, system, step.param());
@@ -139,7 +145,14 @@ final class Sequence<M, S> implements Trial {
       }
       statistics.length(total);
     }
-    return failure == null ? null : new Failure(render(steps, branches), where, failure);
+    if (failure == null) {
+      return null;
+    }
+    List<String> shown = new ArrayList<>(steps.size());
+    for (Planned<M, S> step : steps) {
+      shown.add(step.description());
+    }
+    return new Failure(render(shown, branches), where, failure);
   }
 
   /** The next step, generated from the model, or null when the sequence ends here. */
@@ -156,9 +169,7 @@ final class Sequence<M, S> implements Trial {
     if (action.params() != null) {
       param = action.params().apply(model).generate(in);
     }
-    String description =
-        param == NONE ? action.name() : action.name() + "(" + Values.show(param) + ")";
-    return new Planned<>(action, param, description);
+    return new Planned<>(action, param);
   }
 
   /** The branches, each planned from the model as the prefix left it (the model is not changed). */
@@ -176,7 +187,7 @@ final class Sequence<M, S> implements Trial {
         }
         branch.add(step);
         if (record) {
-          statistics.action(step.action().name());
+          statistics.action(step.action().index());
         }
         in.endSpan(span);
       }
@@ -235,14 +246,14 @@ final class Sequence<M, S> implements Trial {
     }
     threads.forEach(Thread::start);
     try {
-      if (!ready.await(BRANCH_DEADLINE_SECONDS, TimeUnit.SECONDS)) {
+      long deadline = System.nanoTime() + concurrency.deadline().toNanos();
+      if (!ready.await(concurrency.deadline().toNanos(), TimeUnit.NANOSECONDS)) {
         throw new IllegalStateException(
             "the threads of the parallel part did not start within "
-                + BRANCH_DEADLINE_SECONDS
-                + " s; the machine is overloaded");
+                + concurrency.deadline()
+                + "; the machine is overloaded, or raise branchDeadline(..)");
       }
       go.countDown();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BRANCH_DEADLINE_SECONDS);
       for (int t = 0; t < count; t++) {
         Thread thread = threads.get(t);
         long left = deadline - System.nanoTime();
@@ -250,9 +261,13 @@ final class Sequence<M, S> implements Trial {
         if (thread.isAlive()) {
           AssertionError stuck =
               new AssertionError(
-                  "thread " + (t + 1) + " did not finish within " + BRANCH_DEADLINE_SECONDS
-                      + " s; it may be deadlocked");
+                  "thread "
+                      + (t + 1)
+                      + " did not finish within "
+                      + concurrency.deadline()
+                      + "; it may be deadlocked (its stack is this error's stack)");
           stuck.setStackTrace(thread.getStackTrace());
+          threads.forEach(Thread::interrupt); // best effort: a stuck branch may still wake up
           return new Outcome("thread " + (t + 1) + " is stuck (possible deadlock)", stuck);
         }
       }
@@ -297,8 +312,10 @@ final class Sequence<M, S> implements Trial {
     return null;
   }
 
+  /** The actions whose precondition holds; a buffer reused by the next call. */
   private List<Stateful.Action<M, S>> enabled(M model) {
-    List<Stateful.Action<M, S>> enabled = new ArrayList<>(actions.size());
+    List<Stateful.Action<M, S>> enabled = this.enabled;
+    enabled.clear();
     for (Stateful.Action<M, S> action : actions) {
       if (action.precondition().test(model)) {
         enabled.add(action);
@@ -306,6 +323,8 @@ final class Sequence<M, S> implements Trial {
     }
     return enabled;
   }
+
+  private final List<Stateful.Action<M, S>> enabled = new ArrayList<>();
 
   private static @Nullable Throwable close(Object system, @Nullable Throwable failure) {
     if (!(system instanceof AutoCloseable closeable)) {

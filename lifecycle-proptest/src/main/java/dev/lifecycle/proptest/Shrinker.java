@@ -54,7 +54,8 @@ final class Shrinker {
   private final Trial trial;
   private final int maxRuns;
   private final long deadlineNanos;
-  private final Set<List<Long>> seen = new HashSet<>();
+  /** 64-bit fingerprints of the candidates already run: a collision only skips one candidate. */
+  private final Set<Long> seen = new HashSet<>();
   private Example best;
   private int runs;
   private int improvements;
@@ -251,11 +252,11 @@ final class Shrinker {
     return result;
   }
 
-  private static List<Long> key(long[] values) {
-    List<Long> key = new ArrayList<>(values.length);
+  private static long key(long[] values) {
+    long hash = values.length;
     for (long v : values) {
-      key.add(v);
+      hash = Settings.nextSeed(hash ^ v);
     }
-    return key;
+    return hash;
   }
 }

@@ -17,13 +17,13 @@ import org.jspecify.annotations.Nullable;
  * with invariants checked after every step.
  *
  * <pre>{@code
- * Stateful.of(() -> new ArrayList<Integer>(), BoundedStack::new)
+ * Stateful.<Deque<Integer>, BoundedStack>of(ArrayDeque::new, BoundedStack::new)
  *     .action("push", Gen.ints(0, 9), (model, stack, x) -> {
  *       stack.push(x);
- *       model.add(x);
+ *       model.push(x);
  *     })
  *     .action("pop", model -> !model.isEmpty(), (model, stack) ->
- *       assertThat(stack.pop()).isEqualTo(model.remove(model.size() - 1)))
+ *       assertThat(stack.pop()).isEqualTo(model.pop()))
  *     .invariant("same size", (model, stack) -> assertThat(stack.size()).isEqualTo(model.size()))
  *     .check();
  * }</pre>
@@ -38,8 +38,12 @@ import org.jspecify.annotations.Nullable;
  * <p>On failure the sequence is shrunk: whole steps are removed, then the choice of each action and
  * its parameter is simplified. Steps are generated again from the model on every replay, so each
  * precondition still holds in the shrunk sequence. {@code check} then throws a {@link
- * PropertyFailure} listing the minimal failing sequence as numbered steps, the original one, and the
- * seed to re-run exactly that case.
+ * PropertyFailure} listing the minimal failing sequence as numbered steps, the original one, and
+ * the seed to re-run exactly that case.
+ *
+ * <p>Java infers the model type from the supplier: {@code Stateful.of(ArrayList::new, ..)} has an
+ * {@code ArrayList} model. To declare an interface type, name both types: {@code
+ * Stateful.<List<Integer>, MyStack>of(ArrayList::new, MyStack::new)}.
  *
  * <p>Instances are immutable and thread-safe: every configuring method returns a new property. The
  * model and system are used by one thread at a time.
@@ -79,6 +83,7 @@ public final class Stateful<M, S> {
 
   /** One declared action. */
   record Action<M, S>(
+      int index,
       String name,
       Predicate<? super M> precondition,
       @Nullable Function<? super M, ? extends Gen<?>> params,
@@ -90,6 +95,9 @@ public final class Stateful<M, S> {
   /** Default most steps per branch in concurrent mode. */
   public static final int DEFAULT_BRANCH_STEPS = 5;
 
+  /** Default time the parallel part may take in concurrent mode. */
+  private static final Duration DEFAULT_BRANCH_DEADLINE = Duration.ofSeconds(10);
+
   /** How many times concurrent mode runs each generated case. */
   public static final int CONCURRENT_REPEATS = 10;
 
@@ -99,6 +107,7 @@ public final class Stateful<M, S> {
   private final List<Check<M, S>> invariants;
   private final Settings settings;
   private final int branchSteps;
+  private final Duration branchDeadline;
 
   private Stateful(
       Supplier<? extends M> model,
@@ -106,41 +115,58 @@ public final class Stateful<M, S> {
       List<Action<M, S>> actions,
       List<Check<M, S>> invariants,
       Settings settings,
-      int branchSteps) {
+      int branchSteps,
+      Duration branchDeadline) {
     this.model = model;
     this.system = system;
     this.actions = actions;
     this.invariants = invariants;
     this.settings = settings;
     this.branchSteps = branchSteps;
+    this.branchDeadline = branchDeadline;
   }
 
   /**
    * A stateful property without actions yet; {@code model} and {@code system} are called once per
    * try (and once per shrink run) for a fresh pair.
    */
-  public static <M, S> Stateful<M, S> of(Supplier<? extends M> model, Supplier<? extends S> system) {
+  public static <M, S> Stateful<M, S> of(
+      Supplier<? extends M> model, Supplier<? extends S> system) {
     return new Stateful<>(
         Objects.requireNonNull(model, "model"),
         Objects.requireNonNull(system, "system"),
         List.of(),
         List.of(),
         Settings.defaults(),
-        DEFAULT_BRANCH_STEPS);
+        DEFAULT_BRANCH_STEPS,
+        DEFAULT_BRANCH_DEADLINE);
   }
 
-  /** This property with an action that is always enabled and has no parameter. */
+  /**
+   * This property with an action that is always enabled and has no parameter.
+   *
+   * @throws IllegalArgumentException if an action of that name was already declared
+   */
   public Stateful<M, S> action(String name, Step<M, S> step) {
     return action(name, m -> true, step);
   }
 
-  /** This property with an action that is enabled when {@code precondition} holds on the model. */
+  /**
+   * This property with an action that is enabled when {@code precondition} holds on the model.
+   *
+   * @throws IllegalArgumentException if an action of that name was already declared
+   */
   public Stateful<M, S> action(String name, Predicate<? super M> precondition, Step<M, S> step) {
     Objects.requireNonNull(step, "step");
-    return with(new Action<>(name, precondition, null, (m, s, p) -> step.run(m, s)));
+    ParamStep<M, S, Object> withoutParam = (m, s, p) -> step.run(m, s);
+    return with(new Action<>(actions.size(), name, precondition, null, withoutParam));
   }
 
-  /** This property with an always enabled action whose parameter comes from {@code params}. */
+  /**
+   * This property with an always enabled action whose parameter comes from {@code params}.
+   *
+   * @throws IllegalArgumentException if an action of that name was already declared
+   */
   public <P> Stateful<M, S> action(String name, Gen<P> params, ParamStep<M, S, P> step) {
     Objects.requireNonNull(params, "params");
     return action(name, m -> true, m -> params, step);
@@ -150,6 +176,8 @@ public final class Stateful<M, S> {
    * This property with an action that is enabled when {@code precondition} holds on the model, and
    * whose parameter comes from a generator made from the model (for example {@code m ->
    * Gen.elementOf(m.openHandles())}); {@code params} is only called when the precondition holds.
+   *
+   * @throws IllegalArgumentException if an action of that name was already declared
    */
   @SuppressWarnings("unchecked") // the step receives what the generator at its side generated
   public <P> Stateful<M, S> action(
@@ -160,7 +188,7 @@ public final class Stateful<M, S> {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(step, "step");
     ParamStep<M, S, Object> erased = (m, s, p) -> step.run(m, s, (P) p);
-    return with(new Action<>(name, precondition, params, erased));
+    return with(new Action<>(actions.size(), name, precondition, params, erased));
   }
 
   private Stateful<M, S> with(Action<M, S> action) {
@@ -174,7 +202,8 @@ public final class Stateful<M, S> {
     }
     List<Action<M, S>> more = new ArrayList<>(actions);
     more.add(action);
-    return new Stateful<>(model, system, List.copyOf(more), invariants, settings, branchSteps);
+    return new Stateful<>(
+        model, system, List.copyOf(more), invariants, settings, branchSteps, branchDeadline);
   }
 
   /**
@@ -199,7 +228,13 @@ public final class Stateful<M, S> {
   private Stateful<M, S> with(Check<M, S> invariant) {
     List<Check<M, S>> more = new ArrayList<>(invariants);
     more.add(invariant);
-    return new Stateful<>(model, system, actions, List.copyOf(more), settings, branchSteps);
+    return new Stateful<>(
+        model, system, actions, List.copyOf(more), settings, branchSteps, branchDeadline);
+  }
+
+  private Stateful<M, S> with(Settings settings) {
+    return new Stateful<>(
+        model, system, actions, invariants, settings, branchSteps, branchDeadline);
   }
 
   /**
@@ -208,8 +243,7 @@ public final class Stateful<M, S> {
    * @throws IllegalArgumentException if {@code maxSteps < 1}
    */
   public Stateful<M, S> maxSteps(int maxSteps) {
-    return new Stateful<>(
-        model, system, actions, invariants, settings.withMaxSteps(maxSteps), branchSteps);
+    return with(settings.withMaxSteps(maxSteps));
   }
 
   /**
@@ -219,8 +253,7 @@ public final class Stateful<M, S> {
    * @throws IllegalArgumentException if {@code tries < 1}
    */
   public Stateful<M, S> tries(int tries) {
-    return new Stateful<>(
-        model, system, actions, invariants, settings.withTries(tries), branchSteps);
+    return with(settings.withTries(tries));
   }
 
   /**
@@ -228,8 +261,7 @@ public final class Stateful<M, S> {
    * property {@code lifecycle.pbt.seed}, when set, wins over it.
    */
   public Stateful<M, S> seed(long seed) {
-    return new Stateful<>(
-        model, system, actions, invariants, settings.withSeed(seed), branchSteps);
+    return with(settings.withSeed(seed));
   }
 
   /**
@@ -239,8 +271,7 @@ public final class Stateful<M, S> {
    * @throws IllegalArgumentException if {@code maxDuration} is not positive
    */
   public Stateful<M, S> maxDuration(Duration maxDuration) {
-    return new Stateful<>(
-        model, system, actions, invariants, settings.withMaxDuration(maxDuration), branchSteps);
+    return with(settings.withMaxDuration(maxDuration));
   }
 
   /**
@@ -266,7 +297,23 @@ public final class Stateful<M, S> {
       throw new IllegalArgumentException(
           "branchSteps < 1: " + branchSteps + "; a branch needs room for a step");
     }
-    return new Stateful<>(model, system, actions, invariants, settings, branchSteps);
+    return new Stateful<>(
+        model, system, actions, invariants, settings, branchSteps, branchDeadline);
+  }
+
+  /**
+   * This property with a deadline for the parallel part of {@link #checkConcurrently} (default 10
+   * s): a branch still running after it fails the try as possibly deadlocked, with its stack, and
+   * every branch thread is interrupted.
+   *
+   * @throws IllegalArgumentException if {@code deadline} is not positive
+   */
+  public Stateful<M, S> branchDeadline(Duration deadline) {
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException(
+          "branch deadline not positive: " + deadline + "; give the branches some time");
+    }
+    return new Stateful<>(model, system, actions, invariants, settings, branchSteps, deadline);
   }
 
   /**
@@ -288,8 +335,8 @@ public final class Stateful<M, S> {
    * <p>What it catches: a step that throws under contention (including assertions in the step that
    * hold whatever the other threads do); a system invariant broken after concurrent use (lost
    * updates, counts that drift, capacity exceeded, permits not released); a branch that does not
-   * finish within {@value Sequence#BRANCH_DEADLINE_SECONDS} s (reported with its stack, as a
-   * possible deadlock; the stuck thread is a daemon and is left behind).
+   * finish within the {@link #branchDeadline} (reported with its stack as a possible deadlock; the
+   * branch threads are interrupted, and a thread that ignores that is a daemon left behind).
    *
    * <p>What it cannot catch: it is not a linearizability checker. Results returned during the
    * parallel part are not compared with any sequential order of the steps, and the (model, system)
@@ -312,7 +359,8 @@ public final class Stateful<M, S> {
     }
     Objects.requireNonNull(forkModel, "forkModel");
     return run(
-        new Sequence.Concurrency<>(threads, branchSteps, CONCURRENT_REPEATS, forkModel),
+        new Sequence.Concurrency<>(
+            threads, branchSteps, CONCURRENT_REPEATS, forkModel, branchDeadline),
         "concurrent stateful property");
   }
 

@@ -4,7 +4,9 @@ import static dev.lifecycle.proptest.GenTest.catchFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
@@ -156,6 +158,51 @@ final class ConcurrentStatefulTest {
     // forkModel that copies what the prefix owns lets every branch use it.
     assertThat(failure.minimal())
         .isEqualTo("1. take\nthen in parallel:\n  thread 1: give\n  thread 2: give");
+  }
+
+  /** Two locks taken in opposite orders by two actions: a deadlock waiting to happen. */
+  static final class TwoLocks {
+    final ReentrantLock a = new ReentrantLock();
+    final ReentrantLock b = new ReentrantLock();
+
+    void both(ReentrantLock first, ReentrantLock second) throws InterruptedException {
+      first.lockInterruptibly();
+      try {
+        LockSupport.parkNanos(1_000_000); // lets the other thread take its first lock
+        second.lockInterruptibly();
+        second.unlock();
+      } finally {
+        first.unlock();
+      }
+    }
+  }
+
+  @Test
+  void checkConcurrently_deadlock_isReportedWithTheStuckStack() {
+    PropertyFailure failure =
+        catchFailure(
+            () ->
+                Stateful.<Held, TwoLocks>of(Held::new, TwoLocks::new)
+                    .action("aThenB", (held, locks) -> locks.both(locks.a, locks.b))
+                    .action("bThenA", (held, locks) -> locks.both(locks.b, locks.a))
+                    .maxSteps(2) // every step parks: keep the runs short
+                    .branchSteps(2)
+                    .branchDeadline(Duration.ofMillis(100))
+                    .seed(26)
+                    .checkConcurrently(2, held -> new Held()));
+
+    assertThat(failure.getMessage()).containsPattern("thread \\d is stuck \\(possible deadlock\\)");
+    assertThat(failure.getCause())
+        .hasMessageContaining("did not finish within PT0.1S; it may be deadlocked");
+    assertThat(failure.getCause().getStackTrace())
+        .anySatisfy(frame -> assertThat(frame.getMethodName()).isEqualTo("both"));
+  }
+
+  @Test
+  void branchDeadline_notPositive_fails() {
+    assertThatThrownBy(() -> property(RacySemaphore::new).branchDeadline(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("branch deadline not positive: PT0S; give the branches some time");
   }
 
   @Test

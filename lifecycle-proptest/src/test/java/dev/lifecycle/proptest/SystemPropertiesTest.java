@@ -31,6 +31,20 @@ final class SystemPropertiesTest {
   }
 
   @Test
+  void triesMultiplier_multipliesDefaultAndExplicitTries() {
+    System.setProperty("lifecycle.pbt.triesMultiplier", "3");
+    try {
+      assertThat(Property.forAll(Gen.ints()).check(x -> {}).tries()).isEqualTo(300);
+      assertThat(Property.forAll(Gen.ints()).tries(5).check(x -> {}).tries()).isEqualTo(15);
+      Statistics stateful =
+          Stateful.of(Object::new, Object::new).action("a", (m, s) -> {}).tries(4).check();
+      assertThat(stateful.tries()).isEqualTo(12);
+    } finally {
+      System.clearProperty("lifecycle.pbt.triesMultiplier");
+    }
+  }
+
+  @Test
   void systemProperties_badValues_failWithMessage() {
     System.setProperty("lifecycle.pbt.tries", "many");
     try {
