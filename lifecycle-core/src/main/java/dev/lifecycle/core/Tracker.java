@@ -376,8 +376,8 @@ public final class Tracker implements AutoCloseable {
         new LeakReport(
             context.kind.name(),
             handle.id(),
-            context.description == null ? null : Texts.mask(context.description),
-            context.owner,
+            Texts.maskOrNull(context.description),
+            Texts.maskOrNull(context.owner),
             instantOf(handle.created),
             durationOf(handle.ageTicks(now)),
             context.thread,
