@@ -600,15 +600,15 @@ public final class Tracker implements AutoCloseable {
       }
       value = properties.getProperty(SAMPLING_INTERVAL);
       if (value != null) {
-        samplingInterval(parseInt(SAMPLING_INTERVAL, value));
+        samplingInterval(parseInt(SAMPLING_INTERVAL, value, 1));
       }
       value = properties.getProperty(MAX_ACCESS_RECORDS);
       if (value != null) {
-        maxAccessRecords(parseInt(MAX_ACCESS_RECORDS, value));
+        maxAccessRecords(parseInt(MAX_ACCESS_RECORDS, value, 0));
       }
       value = properties.getProperty(MAX_REPORTS_PER_MINUTE);
       if (value != null) {
-        maxReportsPerMinute(parseInt(MAX_REPORTS_PER_MINUTE, value));
+        maxReportsPerMinute(parseInt(MAX_REPORTS_PER_MINUTE, value, 1));
       }
       return this;
     }
@@ -628,13 +628,19 @@ public final class Tracker implements AutoCloseable {
       }
     }
 
-    private static int parseInt(String property, String value) {
+    private static int parseInt(String property, String value, int min) {
+      int parsed;
       try {
-        return Integer.parseInt(value.trim());
+        parsed = Integer.parseInt(value.trim());
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
             "system property " + property + " is \"" + value + "\"; expected a whole number", e);
       }
+      if (parsed < min) {
+        throw new IllegalArgumentException(
+            "system property " + property + " is " + parsed + "; expected at least " + min);
+      }
+      return parsed;
     }
 
     /** A new tracker, started; close it when done. */
