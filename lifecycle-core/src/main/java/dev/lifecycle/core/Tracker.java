@@ -174,6 +174,7 @@ public final class Tracker implements AutoCloseable {
     return listeners.remove(listener);
   }
 
+  /** How much this tracker records; fixed when it is built. */
   public DetectionLevel level() {
     return level;
   }
@@ -183,6 +184,7 @@ public final class Tracker implements AutoCloseable {
     return samplingInterval;
   }
 
+  /** What this tracker does with the raw resource of a leaked wrapper. */
   public ReclaimPolicy reclaimPolicy() {
     return reclaimPolicy;
   }
@@ -479,6 +481,7 @@ public final class Tracker implements AutoCloseable {
       return this;
     }
 
+    /** How much the tracker records; {@code SAMPLED} by default. */
     @CanIgnoreReturnValue
     public Builder level(DetectionLevel level) {
       this.level = Objects.requireNonNull(level, "level must not be null");
@@ -499,6 +502,7 @@ public final class Tracker implements AutoCloseable {
       return this;
     }
 
+    /** What the tracker does with a leaked wrapper's raw resource; {@code CLOSE_AND_REPORT} by default. */
     @CanIgnoreReturnValue
     public Builder reclaimPolicy(ReclaimPolicy policy) {
       this.reclaimPolicy = Objects.requireNonNull(policy, "reclaim policy must not be null");
@@ -563,6 +567,7 @@ public final class Tracker implements AutoCloseable {
       return this;
     }
 
+    /** Adds a listener; see {@link Tracker#addListener(LifecycleListener)}. */
     @CanIgnoreReturnValue
     public Builder listener(LifecycleListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
