@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class ReadmeQuickstartTest {
   // README:core-quickstart:begin
   /** A connection that lifecycle tracks: dropped without close(), it is reported and reclaimed. */
-  static final class Connection implements AutoCloseable {
+  static final class Connection implements AutoCloseable, TrackedResource {
     private static final ResourceKind KIND = Tracker.global().kind("demo.Connection");
 
     @Owning private final Socket socket; // this class closes it
@@ -38,6 +38,11 @@ final class ReadmeQuickstartTest {
     void send(String line) throws IOException {
       tracked.checkOpen(); // after close: IllegalStateException saying when and by whom
       socket.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Tracked tracked() { // a scope that owns it shows up as its owner in reports
+      return tracked;
     }
 
     @Override
