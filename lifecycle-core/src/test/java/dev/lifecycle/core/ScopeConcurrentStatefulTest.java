@@ -83,7 +83,8 @@ final class ScopeConcurrentStatefulTest {
   }
 
   private static void release(Model m, Shared s, int which) throws Exception {
-    Owned owned = m.mine.remove(which);
+    // A branch's steps are drawn from the prefix's model; this branch's copy may own fewer.
+    Owned owned = m.mine.remove(which % m.mine.size());
     Probe probe = s.probes.get(owned.probe());
     try {
       s.scopes.get(owned.scope()).release(probe);
