@@ -20,8 +20,8 @@ import org.openjdk.jol.info.GraphLayout;
  * wrappers and the tracking structure, minus the same wrappers untracked, divided by N.
  *
  * <p>Run: {@code java -cp lifecycle-benchmarks/target/benchmarks.jar
- * dev.lifecycle.benchmarks.RetainedBytes}. JOL cannot see the VM's hidden stack-trace arrays, so
- * sampled or recorded stacks count only their Java objects.
+ * dev.lifecycle.benchmarks.RetainedBytes} with {@code -Djdk.attach.allowAttachSelf
+ * -Djol.magicFieldOffset=true} (JOL needs them on JDK 25).
  */
 public final class RetainedBytes {
   private static final int N = 100_000;

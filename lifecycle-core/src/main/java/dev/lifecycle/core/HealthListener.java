@@ -1,7 +1,8 @@
 package dev.lifecycle.core;
 
 /**
- * Receives what a {@link HealthMonitor} and a {@link Watchdog} find. Every method does nothing by
+ * Receives what a {@link HealthMonitor} and a {@link Watchdog} find; {@link LifecycleListener}
+ * extends it, so one listener can take every event. Every method does nothing by
  * default: implement the ones you need.
  *
  * <p>Methods are called on the monitor's or the watchdog's own thread, one at a time per monitor;

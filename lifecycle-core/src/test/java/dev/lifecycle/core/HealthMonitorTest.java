@@ -111,6 +111,27 @@ final class HealthMonitorTest {
   }
 
   @Test
+  void listener_oneLifecycleListener_receivesHealthAlarmsToo() {
+    AtomicLong value = new AtomicLong(95);
+    List<HealthAlarm> received = new CopyOnWriteArrayList<>();
+    LifecycleListener everything = new LifecycleListener() {
+      @Override
+      public void onHealthAlarm(HealthAlarm alarm) {
+        received.add(alarm);
+      }
+    };
+    try (HealthMonitor monitor = HealthMonitor.newBuilder("one surface")
+        .gauge("queue", value::get, 100)
+        .clock(new ManualClock(T0))
+        .listener(everything)
+        .jmx(false)
+        .build()) {
+      monitor.sampleNow();
+    }
+    assertThat(received).extracting(HealthAlarm::level).containsExactly(Level.CRITICAL);
+  }
+
+  @Test
   void watermarks_hoveringUsage_raiseOnceAndClearPastTheHysteresis() {
     AtomicLong value = new AtomicLong();
     Alarms alarms = new Alarms();
