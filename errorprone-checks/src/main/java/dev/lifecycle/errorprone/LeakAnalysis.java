@@ -2,7 +2,6 @@ package dev.lifecycle.errorprone;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -13,7 +12,6 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,7 +33,6 @@ import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.errorprone.dataflow.cfg.block.Block;
 import org.checkerframework.errorprone.dataflow.cfg.block.ExceptionBlock;
-import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
 import org.checkerframework.errorprone.dataflow.cfg.node.AbstractNodeVisitor;
 import org.checkerframework.errorprone.dataflow.cfg.node.ArrayCreationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
@@ -75,17 +72,10 @@ final class LeakAnalysis {
   /** Runs the analysis on the method at {@code methodPath}; the leaks in source order. */
   static List<Leak> run(TreePath methodPath, VisitorState state, Settings settings) {
     MethodTree method = (MethodTree) methodPath.getLeaf();
-    ClassTree owner = ASTHelpers.findEnclosingNode(methodPath, ClassTree.class);
-    if (method.getBody() == null || owner == null) {
+    ControlFlowGraph cfg = Cfgs.of(methodPath, state);
+    if (cfg == null) {
       return List.of();
     }
-    ControlFlowGraph cfg =
-        CFGBuilder.build(
-            new TreePath(methodPath, method.getBody()),
-            new UnderlyingAST.CFGMethod(method, owner),
-            false,
-            false,
-            JavacProcessingEnvironment.instance(state.context));
     Transfer transfer = new Transfer(state, settings, method);
     ForwardAnalysisImpl<Allocs, LeakStore, Transfer> analysis = new ForwardAnalysisImpl<>(transfer);
     analysis.performAnalysis(cfg);

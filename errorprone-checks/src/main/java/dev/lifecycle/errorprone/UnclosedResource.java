@@ -70,19 +70,20 @@ public final class UnclosedResource extends BugChecker implements BugChecker.Met
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    if (tree.getBody() == null || !createsResource(tree.getBody(), state)) {
-      return Description.NO_MATCH;
-    }
-    List<LeakAnalysis.Leak> leaks;
     try {
-      leaks = LeakAnalysis.run(state.getPath(), state, settings);
+      if (tree.getBody() != null && createsResource(tree.getBody(), state)) {
+        report(LeakAnalysis.run(state.getPath(), state, settings), state);
+      }
     } catch (RuntimeException | AssertionError e) {
       // Code the control-flow graph builder does not understand: stay silent, never crash javac.
       if (Boolean.getBoolean(DEBUG_PROPERTY)) {
         throw e;
       }
-      return Description.NO_MATCH;
     }
+    return Description.NO_MATCH;
+  }
+
+  private void report(List<LeakAnalysis.Leak> leaks, VisitorState state) {
     for (LeakAnalysis.Leak leak : leaks) {
       TreePath path = TreePath.getPath(state.getPath(), leak.allocation());
       if (path == null || isSuppressedLocally(path)) {
@@ -100,7 +101,6 @@ public final class UnclosedResource extends BugChecker implements BugChecker.Met
       TryWithResources.fix(path, state).ifPresent(description::addFix);
       state.reportMatch(description.build());
     }
-    return Description.NO_MATCH;
   }
 
   /** A cheap pre-scan: only methods that create something the analysis tracks are analysed. */
