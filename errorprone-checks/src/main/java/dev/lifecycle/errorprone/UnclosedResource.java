@@ -10,6 +10,7 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -18,10 +19,13 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
@@ -30,6 +34,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
+import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,7 +76,7 @@ public final class UnclosedResource extends BugChecker implements BugChecker.Met
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
     try {
-      if (tree.getBody() != null && createsResource(tree.getBody(), state)) {
+      if (tree.getBody() != null && createsResource(state.getPath(), tree.getBody(), state)) {
         report(LeakAnalysis.run(state.getPath(), state, settings), state);
       }
     } catch (RuntimeException | AssertionError e) {
@@ -103,14 +108,20 @@ public final class UnclosedResource extends BugChecker implements BugChecker.Met
     }
   }
 
-  /** A cheap pre-scan: only methods that create something the analysis tracks are analysed. */
-  private boolean createsResource(BlockTree body, VisitorState state) {
+  /**
+   * A cheap pre-scan: only methods that create something the analysis tracks are analysed, and a
+   * creation that is at once a try-with-resources resource, returned, or stored in a field needs
+   * no analysis.
+   */
+  private boolean createsResource(TreePath method, BlockTree body, VisitorState state) {
     Boolean found =
-        new TreeScanner<Boolean, @Nullable Void>() {
+        new TreePathScanner<Boolean, @Nullable Void>() {
           @Override
           public Boolean visitNewClass(NewClassTree tree, @Nullable Void unused) {
             Type type = ASTHelpers.getType(tree);
-            if (type != null && ResourceTypes.isResource(type, state, settings)) {
+            if (type != null
+                && ResourceTypes.isResource(type, state, settings)
+                && !isOwnedAtOnce(getCurrentPath())) {
               return true;
             }
             return orFalse(super.visitNewClass(tree, null));
@@ -118,13 +129,14 @@ public final class UnclosedResource extends BugChecker implements BugChecker.Met
 
           @Override
           public Boolean visitMethodInvocation(MethodInvocationTree tree, @Nullable Void unused) {
-            Symbol.MethodSymbol method = ASTHelpers.getSymbol(tree);
             Type type = ASTHelpers.getType(tree);
-            if (type != null
-                && !type.isPrimitiveOrVoid()
-                && (Ownership.isFactory(method, type, state, settings)
-                    || Ownership.isScopeMethod(method, "release", state))) {
-              return true;
+            if (type != null && !type.isPrimitiveOrVoid()) {
+              Symbol.MethodSymbol method = ASTHelpers.getSymbol(tree);
+              if ((Ownership.isFactory(method, type, state, settings)
+                      || Ownership.isScopeMethod(method, "release", state))
+                  && !isOwnedAtOnce(getCurrentPath())) {
+                return true;
+              }
             }
             return orFalse(super.visitMethodInvocation(tree, null));
           }
@@ -143,8 +155,31 @@ public final class UnclosedResource extends BugChecker implements BugChecker.Met
           public Boolean reduce(@Nullable Boolean a, @Nullable Boolean b) {
             return orFalse(a) || orFalse(b);
           }
-        }.scan(body, null);
+        }.scan(new TreePath(method, body), null);
     return orFalse(found);
+  }
+
+  /** {@code try (T x = new ..)}, {@code return new ..}, {@code this.f = new ..}. */
+  private static boolean isOwnedAtOnce(TreePath creation) {
+    TreePath parent = creation.getParentPath();
+    if (parent == null) {
+      return false;
+    }
+    Tree leaf = parent.getLeaf();
+    if (leaf instanceof ReturnTree) {
+      return true;
+    }
+    if (leaf instanceof AssignmentTree assignment) {
+      Symbol target = ASTHelpers.getSymbol(assignment.getVariable());
+      return assignment.getExpression() == creation.getLeaf()
+          && target != null
+          && target.getKind() == ElementKind.FIELD;
+    }
+    TreePath grandparent = parent.getParentPath();
+    return leaf instanceof VariableTree variable
+        && grandparent != null
+        && grandparent.getLeaf() instanceof TryTree tryTree
+        && tryTree.getResources().contains(variable);
   }
 
   private static boolean orFalse(@Nullable Boolean value) {

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -119,11 +120,21 @@ final class CompileTimeMeasurement {
               "-proc:none",
               "-XDcompilePolicy=simple",
               "--should-stop=ifError=FLOW",
+              "--add-exports=jdk.compiler/com.sun.tools.javac.code=ALL-UNNAMED",
+              "--add-exports=jdk.compiler/com.sun.tools.javac.processing=ALL-UNNAMED",
+              "--add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED",
+              "--add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED",
               "-classpath", System.getProperty("java.class.path"));
       Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
       long start = THREAD.getCurrentThreadCpuTime();
       compiler.getTask(null, files, diagnostics, options, null, units).call();
-      return THREAD.getCurrentThreadCpuTime() - start;
+      long nanos = THREAD.getCurrentThreadCpuTime() - start;
+      for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+        if (d.getKind() == Diagnostic.Kind.ERROR && !d.getMessage(Locale.ROOT).startsWith("[")) {
+          throw new IllegalStateException("does not compile, so it measures nothing: " + d);
+        }
+      }
+      return nanos;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the file manager", e);
     } finally {
