@@ -34,6 +34,7 @@ import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.errorprone.dataflow.cfg.block.Block;
 import org.checkerframework.errorprone.dataflow.cfg.block.ExceptionBlock;
 import org.checkerframework.errorprone.dataflow.cfg.node.AbstractNodeVisitor;
+import org.checkerframework.errorprone.dataflow.cfg.node.ArrayAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ArrayCreationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.BinaryOperationNode;
@@ -379,6 +380,14 @@ final class LeakAnalysis {
         value = value.leastUpperBound(valueOf(input, element));
       }
       return result(node, value, store, store);
+    }
+
+    /** An element of an array that holds resources may be any of them. */
+    @Override
+    public TransferResult<Allocs, LeakStore> visitArrayAccess(
+        ArrayAccessNode node, TransferInput<Allocs, LeakStore> input) {
+      LeakStore store = input.getRegularStore();
+      return result(node, valueOf(input, node.getArray()), store, store);
     }
 
     @Override
