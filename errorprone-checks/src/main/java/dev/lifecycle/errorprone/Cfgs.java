@@ -3,7 +3,9 @@ package dev.lifecycle.errorprone;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import java.lang.ref.WeakReference;
@@ -17,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * method matcher on a method before moving on, so the last graph built on this thread is reused.
  */
 final class Cfgs {
-  private record Entry(MethodTree method, ControlFlowGraph cfg) {}
+  private record Entry(Tree code, ControlFlowGraph cfg) {}
 
   private static final ThreadLocal<WeakReference<@Nullable Entry>> LAST =
       ThreadLocal.withInitial(() -> new WeakReference<>(null));
@@ -32,7 +34,7 @@ final class Cfgs {
       return null;
     }
     Entry last = LAST.get().get();
-    if (last != null && last.method() == method) {
+    if (last != null && last.code() == method) {
       return last.cfg();
     }
     ControlFlowGraph cfg =
@@ -44,5 +46,24 @@ final class Cfgs {
             JavacProcessingEnvironment.instance(state.context));
     LAST.set(new WeakReference<>(new Entry(method, cfg)));
     return cfg;
+  }
+
+  /**
+   * The graph of the lambda at {@code lambdaPath}, or null for a lambda outside a method (a field
+   * initializer).
+   */
+  static @Nullable ControlFlowGraph ofLambda(TreePath lambdaPath, VisitorState state) {
+    LambdaExpressionTree lambda = (LambdaExpressionTree) lambdaPath.getLeaf();
+    MethodTree method = ASTHelpers.findEnclosingNode(lambdaPath, MethodTree.class);
+    ClassTree owner = ASTHelpers.findEnclosingNode(lambdaPath, ClassTree.class);
+    if (method == null || owner == null) {
+      return null;
+    }
+    return CFGBuilder.build(
+        new TreePath(lambdaPath, lambda.getBody()),
+        new UnderlyingAST.CFGLambda(lambda, owner, method),
+        false,
+        false,
+        JavacProcessingEnvironment.instance(state.context));
   }
 }

@@ -3,6 +3,7 @@ package dev.lifecycle.errorprone;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -40,6 +41,7 @@ import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.BinaryOperationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.EqualToNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.FunctionalInterfaceNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.LambdaResultExpressionNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
@@ -70,14 +72,29 @@ final class LeakAnalysis {
 
   private LeakAnalysis() {}
 
-  /** Runs the analysis on the method at {@code methodPath}; the leaks in source order. */
-  static List<Leak> run(TreePath methodPath, VisitorState state, Settings settings) {
-    MethodTree method = (MethodTree) methodPath.getLeaf();
-    ControlFlowGraph cfg = Cfgs.of(methodPath, state);
-    if (cfg == null) {
+  /**
+   * Runs the analysis on the method or lambda at {@code path}; the leaks in source order.
+   * Messages name the method, or say "the lambda".
+   */
+  static List<Leak> run(TreePath path, VisitorState state, Settings settings) {
+    ControlFlowGraph cfg;
+    Tree body;
+    String name;
+    if (path.getLeaf() instanceof MethodTree method) {
+      cfg = Cfgs.of(path, state);
+      body = method.getBody();
+      name = "`" + method.getName() + "`";
+    } else if (path.getLeaf() instanceof LambdaExpressionTree lambda) {
+      cfg = Cfgs.ofLambda(path, state);
+      body = lambda.getBody();
+      name = "the lambda";
+    } else {
       return List.of();
     }
-    Transfer transfer = new Transfer(state, settings, method);
+    if (cfg == null || body == null) {
+      return List.of();
+    }
+    Transfer transfer = new Transfer(state, settings, body, name);
     ForwardAnalysisImpl<Allocs, LeakStore, Transfer> analysis = new ForwardAnalysisImpl<>(transfer);
     analysis.performAnalysis(cfg);
     Map<Tree, String> leaks = new LinkedHashMap<>();
@@ -88,7 +105,7 @@ final class LeakAnalysis {
               leaks.put(
                   tree,
                   why.isNone()
-                      ? "is not closed before `" + method.getName() + "` returns"
+                      ? "is not closed before " + name + " returns"
                       : "is not closed " + why.text()));
     }
     LeakStore exceptional = exitStore(analysis, cfg.getExceptionalExitBlock());
@@ -98,7 +115,7 @@ final class LeakAnalysis {
               leaks.putIfAbsent(
                   tree,
                   why.isNone()
-                      ? "is not closed when an exception leaves `" + method.getName() + "`"
+                      ? "is not closed when an exception leaves " + name
                       : "is not closed " + why.text()));
     }
     return leaks.entrySet().stream()
@@ -298,20 +315,20 @@ final class LeakAnalysis {
       implements ForwardTransferFunction<Allocs, LeakStore> {
     private final VisitorState state;
     private final Settings settings;
-    private final MethodTree method;
+    private final String name;
     private final Set<Tree> tryResources = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    Transfer(VisitorState state, Settings settings, MethodTree method) {
+    Transfer(VisitorState state, Settings settings, Tree body, String name) {
       this.state = state;
       this.settings = settings;
-      this.method = method;
+      this.name = name;
       new TreeScanner<@Nullable Void, @Nullable Void>() {
         @Override
         public @Nullable Void visitTry(TryTree tree, @Nullable Void unused) {
           tryResources.addAll(tree.getResources());
           return super.visitTry(tree, null);
         }
-      }.scan(method.getBody(), null);
+      }.scan(body, null);
     }
 
     @Override
@@ -382,6 +399,14 @@ final class LeakAnalysis {
       return result(node, value, store, store);
     }
 
+    /** An expression lambda's value is its result: returned. */
+    @Override
+    public TransferResult<Allocs, LeakStore> visitLambdaResultExpression(
+        LambdaResultExpressionNode node, TransferInput<Allocs, LeakStore> input) {
+      LeakStore after = input.getRegularStore().done(valueOf(input, node.getResult()));
+      return result(node, Allocs.EMPTY, after, after);
+    }
+
     /** An element of an array that holds resources may be any of them. */
     @Override
     public TransferResult<Allocs, LeakStore> visitArrayAccess(
@@ -396,8 +421,11 @@ final class LeakAnalysis {
       LeakStore store = input.getRegularStore();
       Node result = node.getResult();
       LeakStore after = result == null ? store : store.done(valueOf(input, result));
-      after = after.because(new Why(position(node.getTree()), "when `" + method.getName()
-          + "` returns on line " + line(node.getTree())));
+      after =
+          after.because(
+              new Why(
+                  position(node.getTree()),
+                  "when " + name + " returns on line " + line(node.getTree())));
       return result(node, Allocs.EMPTY, after, after);
     }
 

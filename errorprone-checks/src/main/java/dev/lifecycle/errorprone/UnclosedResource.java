@@ -50,7 +50,8 @@ import org.jspecify.annotations.Nullable;
     link = "https://github.com/lifecycle-dev/lifecycle/blob/main/errorprone-checks/docs/UnclosedResource.md",
     linkType = CUSTOM,
     severity = ERROR)
-public final class UnclosedResource extends BugChecker implements BugChecker.MethodTreeMatcher {
+public final class UnclosedResource extends BugChecker
+    implements BugChecker.MethodTreeMatcher, BugChecker.LambdaExpressionTreeMatcher {
   private static final long serialVersionUID = 1L;
 
   /** Set in this module's own tests, so that a crash fails a test instead of passing silently. */
@@ -88,6 +89,21 @@ public final class UnclosedResource extends BugChecker implements BugChecker.Met
     return Description.NO_MATCH;
   }
 
+  @Override
+  public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+    try {
+      if (createsResource(state.getPath(), tree.getBody(), state)) {
+        report(LeakAnalysis.run(state.getPath(), state, settings), state);
+      }
+    } catch (RuntimeException | AssertionError e) {
+      // Code the control-flow graph builder does not understand: stay silent, never crash javac.
+      if (Boolean.getBoolean(DEBUG_PROPERTY)) {
+        throw e;
+      }
+    }
+    return Description.NO_MATCH;
+  }
+
   private void report(List<LeakAnalysis.Leak> leaks, VisitorState state) {
     for (LeakAnalysis.Leak leak : leaks) {
       TreePath path = TreePath.getPath(state.getPath(), leak.allocation());
@@ -113,7 +129,7 @@ public final class UnclosedResource extends BugChecker implements BugChecker.Met
    * creation that is at once a try-with-resources resource, returned, or stored in a field needs
    * no analysis.
    */
-  private boolean createsResource(TreePath method, BlockTree body, VisitorState state) {
+  private boolean createsResource(TreePath method, Tree body, VisitorState state) {
     Boolean found =
         new TreePathScanner<Boolean, @Nullable Void>() {
           @Override
@@ -148,7 +164,7 @@ public final class UnclosedResource extends BugChecker implements BugChecker.Met
 
           @Override
           public Boolean visitLambdaExpression(LambdaExpressionTree tree, @Nullable Void unused) {
-            return false; // not analysed (see the documentation's limits)
+            return false; // analysed on its own
           }
 
           @Override
@@ -166,7 +182,7 @@ public final class UnclosedResource extends BugChecker implements BugChecker.Met
       return false;
     }
     Tree leaf = parent.getLeaf();
-    if (leaf instanceof ReturnTree) {
+    if (leaf instanceof ReturnTree || leaf instanceof LambdaExpressionTree) {
       return true;
     }
     if (leaf instanceof AssignmentTree assignment) {
