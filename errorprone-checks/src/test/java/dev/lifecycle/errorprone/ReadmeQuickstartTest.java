@@ -3,6 +3,7 @@ package dev.lifecycle.errorprone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.errorprone.BaseErrorProneJavaCompiler;
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.scanner.ScannerSupplier;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's errorprone-checks quickstart is {@code src/test/resources/readme/Export.java},
  * verbatim; this test compiles it with every lifecycle check and expects exactly the errors its
- * {@code // error: [Check] text} comments show.
+ * {@code // error: [Check] text} comments show, and checks that the suggested fix turns {@code
+ * write} into the try-with-resources form of {@code fixed}, as the README says.
  */
 final class ReadmeQuickstartTest {
   private static final Path SNIPPET = Path.of("src/test/resources/readme/Export.java");
@@ -38,6 +40,31 @@ final class ReadmeQuickstartTest {
   void readme_showsTheSnippetVerbatim() throws IOException {
     String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
     assertThat(readme).contains("```java\n" + Files.readString(SNIPPET, StandardCharsets.UTF_8) + "```");
+  }
+
+  @Test
+  void snippet_fixRewritesWriteLikeFixed() throws IOException {
+    List<String> input = Files.readAllLines(SNIPPET, StandardCharsets.UTF_8);
+    int declaration = indexOf(input, "// error:", 0);
+    int close = indexOf(input, "out.close();", declaration);
+    List<String> output = new ArrayList<>(input.subList(0, declaration));
+    output.add("    try (BufferedWriter out = Files.newBufferedWriter(target)) {");
+    output.addAll(input.subList(declaration + 1, close));
+    output.add("    }");
+    output.addAll(input.subList(close + 1, input.size()));
+    BugCheckerRefactoringTestHelper.newInstance(UnclosedResource.class, getClass())
+        .addInputLines("Export.java", input.toArray(String[]::new))
+        .addOutputLines("Export.java", output.toArray(String[]::new))
+        .doTest();
+  }
+
+  private static int indexOf(List<String> lines, String text, int from) {
+    for (int i = from; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i;
+      }
+    }
+    throw new AssertionError("the snippet has no line with " + text);
   }
 
   @Test
