@@ -2,58 +2,16 @@ package dev.lifecycle.errorprone;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.code.Symbol;
-import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.processing.JavacProcessingEnvironment;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import javax.lang.model.element.Element;
-import javax.lang.model.type.TypeMirror;
-import org.checkerframework.errorprone.dataflow.analysis.AbstractValue;
-import org.checkerframework.errorprone.dataflow.analysis.ConditionalTransferResult;
 import org.checkerframework.errorprone.dataflow.analysis.ForwardAnalysisImpl;
-import org.checkerframework.errorprone.dataflow.analysis.ForwardTransferFunction;
-import org.checkerframework.errorprone.dataflow.analysis.RegularTransferResult;
-import org.checkerframework.errorprone.dataflow.analysis.Store;
-import org.checkerframework.errorprone.dataflow.analysis.TransferInput;
-import org.checkerframework.errorprone.dataflow.analysis.TransferResult;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
-import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.errorprone.dataflow.cfg.block.Block;
-import org.checkerframework.errorprone.dataflow.cfg.block.ExceptionBlock;
-import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
-import org.checkerframework.errorprone.dataflow.cfg.node.AbstractNodeVisitor;
-import org.checkerframework.errorprone.dataflow.cfg.node.ArrayCreationNode;
-import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
-import org.checkerframework.errorprone.dataflow.cfg.node.BinaryOperationNode;
-import org.checkerframework.errorprone.dataflow.cfg.node.EqualToNode;
-import org.checkerframework.errorprone.dataflow.cfg.node.FunctionalInterfaceNode;
-import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
-import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
-import org.checkerframework.errorprone.dataflow.cfg.node.Node;
-import org.checkerframework.errorprone.dataflow.cfg.node.NotEqualNode;
-import org.checkerframework.errorprone.dataflow.cfg.node.NullLiteralNode;
-import org.checkerframework.errorprone.dataflow.cfg.node.ObjectCreationNode;
-import org.checkerframework.errorprone.dataflow.cfg.node.ReturnNode;
-import org.checkerframework.errorprone.dataflow.cfg.node.TernaryExpressionNode;
-import org.checkerframework.errorprone.dataflow.cfg.node.ThrowNode;
-import org.checkerframework.errorprone.dataflow.cfg.node.TypeCastNode;
-import org.checkerframework.errorprone.dataflow.cfg.visualize.CFGVisualizer;
-import org.checkerframework.errorprone.dataflow.expression.JavaExpression;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,22 +30,31 @@ final class LeakAnalysis {
 
   private LeakAnalysis() {}
 
-  /** Runs the analysis on the method at {@code methodPath}; the leaks in source order. */
-  static List<Leak> run(TreePath methodPath, VisitorState state, Settings settings) {
-    MethodTree method = (MethodTree) methodPath.getLeaf();
-    ClassTree owner = ASTHelpers.findEnclosingNode(methodPath, ClassTree.class);
-    if (method.getBody() == null || owner == null) {
+  /**
+   * Runs the analysis on the method or lambda at {@code path}; the leaks in source order.
+   * Messages name the method, or say "the lambda".
+   */
+  static List<Leak> run(TreePath path, VisitorState state, Settings settings) {
+    ControlFlowGraph cfg;
+    Tree body;
+    String name;
+    if (path.getLeaf() instanceof MethodTree method) {
+      cfg = Cfgs.of(path, state);
+      body = method.getBody();
+      name = "`" + method.getName() + "`";
+    } else if (path.getLeaf() instanceof LambdaExpressionTree lambda) {
+      cfg = Cfgs.ofLambda(path, state);
+      body = lambda.getBody();
+      name = "the lambda";
+    } else {
       return List.of();
     }
-    ControlFlowGraph cfg =
-        CFGBuilder.build(
-            new TreePath(methodPath, method.getBody()),
-            new UnderlyingAST.CFGMethod(method, owner),
-            false,
-            false,
-            JavacProcessingEnvironment.instance(state.context));
-    Transfer transfer = new Transfer(state, settings, method);
-    ForwardAnalysisImpl<Allocs, LeakStore, Transfer> analysis = new ForwardAnalysisImpl<>(transfer);
+    if (cfg == null || body == null) {
+      return List.of();
+    }
+    LeakTransfer transfer = new LeakTransfer(state, settings, body, name);
+    ForwardAnalysisImpl<Allocs, LeakStore, LeakTransfer> analysis =
+        new ForwardAnalysisImpl<>(transfer);
     analysis.performAnalysis(cfg);
     Map<Tree, String> leaks = new LinkedHashMap<>();
     LeakStore regular = exitStore(analysis, cfg.getRegularExitBlock());
@@ -97,7 +64,7 @@ final class LeakAnalysis {
               leaks.put(
                   tree,
                   why.isNone()
-                      ? "is not closed before `" + method.getName() + "` returns"
+                      ? "is not closed before " + name + " returns"
                       : "is not closed " + why.text()));
     }
     LeakStore exceptional = exitStore(analysis, cfg.getExceptionalExitBlock());
@@ -107,7 +74,7 @@ final class LeakAnalysis {
               leaks.putIfAbsent(
                   tree,
                   why.isNone()
-                      ? "is not closed when an exception leaves `" + method.getName() + "`"
+                      ? "is not closed when an exception leaves " + name
                       : "is not closed " + why.text()));
     }
     return leaks.entrySet().stream()
@@ -122,562 +89,7 @@ final class LeakAnalysis {
   // NullAway cannot see that performAnalysis(cfg) has set the analysis's own cfg field.
   @SuppressWarnings("NullAway")
   private static @Nullable LeakStore exitStore(
-      ForwardAnalysisImpl<Allocs, LeakStore, Transfer> analysis, Block exit) {
+      ForwardAnalysisImpl<Allocs, LeakStore, LeakTransfer> analysis, Block exit) {
     return analysis.getResult().getStoreBefore(exit);
-  }
-
-  /** Why a resource may escape unclosed: the first point on a path where it did. */
-  record Why(int position, String text) {
-    static final Why NONE = new Why(Integer.MAX_VALUE, "");
-
-    boolean isNone() {
-      return position == Integer.MAX_VALUE;
-    }
-
-    Why earlier(Why other) {
-      return other.position < position ? other : this;
-    }
-  }
-
-  /** The allocations an expression may evaluate to. */
-  static final class Allocs implements AbstractValue<Allocs> {
-    static final Allocs EMPTY = new Allocs(Set.of());
-    final Set<Tree> trees;
-
-    Allocs(Set<Tree> trees) {
-      this.trees = trees;
-    }
-
-    static Allocs of(Set<Tree> trees) {
-      return trees.isEmpty() ? EMPTY : new Allocs(Set.copyOf(trees));
-    }
-
-    boolean isEmpty() {
-      return trees.isEmpty();
-    }
-
-    @Override
-    public Allocs leastUpperBound(Allocs other) {
-      if (other.trees.isEmpty()) {
-        return this;
-      }
-      Set<Tree> union = new HashSet<>(trees);
-      union.addAll(other.trees);
-      return of(union);
-    }
-
-    @Override
-    public boolean equals(@Nullable Object o) {
-      return o instanceof Allocs a && a.trees.equals(trees);
-    }
-
-    @Override
-    public int hashCode() {
-      return trees.hashCode();
-    }
-
-    @Override
-    public String toString() {
-      return "Allocs" + trees.size();
-    }
-  }
-
-  /** Open allocations, and which locals may hold which allocation. Immutable. */
-  static final class LeakStore implements Store<LeakStore> {
-    static final LeakStore UNREACHABLE = new LeakStore(true, Map.of(), Map.of());
-    static final LeakStore EMPTY = new LeakStore(false, Map.of(), Map.of());
-
-    final boolean unreachable;
-    final Map<Tree, Why> open;
-    final Map<Element, Set<Tree>> holders;
-
-    private LeakStore(boolean unreachable, Map<Tree, Why> open, Map<Element, Set<Tree>> holders) {
-      this.unreachable = unreachable;
-      this.open = open;
-      this.holders = holders;
-    }
-
-    LeakStore opened(Tree allocation) {
-      Map<Tree, Why> next = new HashMap<>(open);
-      next.put(allocation, Why.NONE);
-      return new LeakStore(false, next, holders);
-    }
-
-    /** Closed, returned or handed over: no longer this method's to close. */
-    LeakStore done(Allocs allocs) {
-      if (allocs.isEmpty() || Collections.disjoint(open.keySet(), allocs.trees)) {
-        return this;
-      }
-      Map<Tree, Why> next = new HashMap<>(open);
-      next.keySet().removeAll(allocs.trees);
-      return new LeakStore(false, next, holders);
-    }
-
-    LeakStore assigned(Element local, Allocs allocs) {
-      Map<Element, Set<Tree>> next = new HashMap<>(holders);
-      if (allocs.isEmpty()) {
-        next.remove(local);
-      } else {
-        next.put(local, allocs.trees);
-      }
-      return new LeakStore(false, open, next);
-    }
-
-    Allocs heldBy(Element local) {
-      Set<Tree> held = holders.get(local);
-      return held == null ? Allocs.EMPTY : Allocs.of(held);
-    }
-
-    /** Gives every open allocation that has no reason yet this one. */
-    LeakStore because(Why why) {
-      if (unreachable || open.isEmpty()) {
-        return this;
-      }
-      Map<Tree, Why> next = new HashMap<>(open);
-      next.replaceAll((tree, old) -> old.isNone() ? why : old);
-      return new LeakStore(false, next, holders);
-    }
-
-    @Override
-    public LeakStore copy() {
-      return this;
-    }
-
-    @Override
-    public LeakStore leastUpperBound(LeakStore other) {
-      if (unreachable) {
-        return other;
-      }
-      if (other.unreachable || other.equals(this)) {
-        return this;
-      }
-      Map<Tree, Why> mergedOpen = new HashMap<>(open);
-      other.open.forEach((tree, why) -> mergedOpen.merge(tree, why, Why::earlier));
-      Map<Element, Set<Tree>> mergedHolders = new HashMap<>(holders);
-      other.holders.forEach(
-          (local, trees) ->
-              mergedHolders.merge(
-                  local,
-                  trees,
-                  (a, b) -> {
-                    Set<Tree> union = new HashSet<>(a);
-                    union.addAll(b);
-                    return Set.copyOf(union);
-                  }));
-      return new LeakStore(false, mergedOpen, mergedHolders);
-    }
-
-    @Override
-    public LeakStore widenedUpperBound(LeakStore previous) {
-      return leastUpperBound(previous);
-    }
-
-    @Override
-    public boolean canAlias(JavaExpression a, JavaExpression b) {
-      return true;
-    }
-
-    @Override
-    public String visualize(CFGVisualizer<?, LeakStore, ?> visualizer) {
-      return toString();
-    }
-
-    @Override
-    public boolean equals(@Nullable Object o) {
-      return o instanceof LeakStore s
-          && s.unreachable == unreachable
-          && s.open.equals(open)
-          && s.holders.equals(holders);
-    }
-
-    @Override
-    public int hashCode() {
-      return open.hashCode() * 31 + holders.hashCode();
-    }
-
-    @Override
-    public String toString() {
-      return unreachable ? "unreachable" : "open=" + open.size() + " holders=" + holders.size();
-    }
-  }
-
-  /** The transfer function: what each node does to the open allocations. */
-  static final class Transfer
-      extends AbstractNodeVisitor<TransferResult<Allocs, LeakStore>, TransferInput<Allocs, LeakStore>>
-      implements ForwardTransferFunction<Allocs, LeakStore> {
-    private final VisitorState state;
-    private final Settings settings;
-    private final MethodTree method;
-    private final Set<Tree> tryResources = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-
-    Transfer(VisitorState state, Settings settings, MethodTree method) {
-      this.state = state;
-      this.settings = settings;
-      this.method = method;
-      new TreeScanner<@Nullable Void, @Nullable Void>() {
-        @Override
-        public @Nullable Void visitTry(TryTree tree, @Nullable Void unused) {
-          tryResources.addAll(tree.getResources());
-          return super.visitTry(tree, null);
-        }
-      }.scan(method.getBody(), null);
-    }
-
-    @Override
-    public LeakStore initialStore(
-        UnderlyingAST underlyingAST, List<LocalVariableNode> parameters) {
-      return LeakStore.EMPTY;
-    }
-
-    @Override
-    public TransferResult<Allocs, LeakStore> visitNode(
-        Node node, TransferInput<Allocs, LeakStore> input) {
-      LeakStore store = input.getRegularStore();
-      return result(node, Allocs.EMPTY, store, store);
-    }
-
-    @Override
-    public TransferResult<Allocs, LeakStore> visitLocalVariable(
-        LocalVariableNode node, TransferInput<Allocs, LeakStore> input) {
-      LeakStore store = input.getRegularStore();
-      Allocs held = store.heldBy(node.getElement());
-      if (tryResources.contains(node.getTree())) {
-        store = store.done(held); // try (existing) { ... } closes it on every path
-      }
-      return result(node, held, store, store);
-    }
-
-    @Override
-    public TransferResult<Allocs, LeakStore> visitAssignment(
-        AssignmentNode node, TransferInput<Allocs, LeakStore> input) {
-      LeakStore store = input.getRegularStore();
-      Allocs value = valueOf(input, node.getExpression());
-      LeakStore after;
-      if (node.getTarget() instanceof LocalVariableNode local) {
-        after = store.assigned(local.getElement(), value);
-        if (tryResources.contains(node.getTree())) {
-          after = after.done(value); // try (T x = ...) closes x on every path
-        }
-      } else {
-        after = store.done(value); // a field or an array element now holds it
-      }
-      return result(node, value, after, after);
-    }
-
-    @Override
-    public TransferResult<Allocs, LeakStore> visitTypeCast(
-        TypeCastNode node, TransferInput<Allocs, LeakStore> input) {
-      LeakStore store = input.getRegularStore();
-      return result(node, valueOf(input, node.getOperand()), store, store);
-    }
-
-    @Override
-    public TransferResult<Allocs, LeakStore> visitTernaryExpression(
-        TernaryExpressionNode node, TransferInput<Allocs, LeakStore> input) {
-      LeakStore store = input.getRegularStore();
-      Allocs value =
-          valueOf(input, node.getThenOperand()).leastUpperBound(valueOf(input, node.getElseOperand()));
-      return result(node, value, store, store);
-    }
-
-    @Override
-    public TransferResult<Allocs, LeakStore> visitArrayCreation(
-        ArrayCreationNode node, TransferInput<Allocs, LeakStore> input) {
-      LeakStore store = input.getRegularStore();
-      Allocs value = Allocs.EMPTY;
-      for (Node element : node.getInitializers()) {
-        value = value.leastUpperBound(valueOf(input, element));
-      }
-      return result(node, value, store, store);
-    }
-
-    @Override
-    public TransferResult<Allocs, LeakStore> visitReturn(
-        ReturnNode node, TransferInput<Allocs, LeakStore> input) {
-      LeakStore store = input.getRegularStore();
-      Node result = node.getResult();
-      LeakStore after = result == null ? store : store.done(valueOf(input, result));
-      after = after.because(new Why(position(node.getTree()), "when `" + method.getName()
-          + "` returns on line " + line(node.getTree())));
-      return result(node, Allocs.EMPTY, after, after);
-    }
-
-    @Override
-    public TransferResult<Allocs, LeakStore> visitThrow(
-        ThrowNode node, TransferInput<Allocs, LeakStore> input) {
-      LeakStore store = input.getRegularStore();
-      return result(node, Allocs.EMPTY, store, store);
-    }
-
-    @Override
-    public TransferResult<Allocs, LeakStore> visitMemberReference(
-        FunctionalInterfaceNode node, TransferInput<Allocs, LeakStore> input) {
-      LeakStore after = captured(input.getRegularStore(), node.getTree());
-      return result(node, Allocs.EMPTY, after, after);
-    }
-
-    @Override
-    public TransferResult<Allocs, LeakStore> visitEqualTo(
-        EqualToNode node, TransferInput<Allocs, LeakStore> input) {
-      return nullCheck(node, input, true);
-    }
-
-    @Override
-    public TransferResult<Allocs, LeakStore> visitNotEqual(
-        NotEqualNode node, TransferInput<Allocs, LeakStore> input) {
-      return nullCheck(node, input, false);
-    }
-
-    /** On the branch where {@code x == null}, nothing {@code x} held was ever created. */
-    private TransferResult<Allocs, LeakStore> nullCheck(
-        BinaryOperationNode node, TransferInput<Allocs, LeakStore> input, boolean equal) {
-      LeakStore store = input.getRegularStore();
-      Node left = node.getLeftOperand();
-      Node right = node.getRightOperand();
-      LocalVariableNode local = null;
-      if (left instanceof LocalVariableNode l && right instanceof NullLiteralNode) {
-        local = l;
-      } else if (right instanceof LocalVariableNode r && left instanceof NullLiteralNode) {
-        local = r;
-      }
-      if (local == null || store.unreachable) {
-        return result(node, Allocs.EMPTY, store, store);
-      }
-      LeakStore isNull =
-          store.done(store.heldBy(local.getElement())).assigned(local.getElement(), Allocs.EMPTY);
-      return equal
-          ? new ConditionalTransferResult<>(Allocs.EMPTY, isNull, store)
-          : new ConditionalTransferResult<>(Allocs.EMPTY, store, isNull);
-    }
-
-    @Override
-    public TransferResult<Allocs, LeakStore> visitObjectCreation(
-        ObjectCreationNode node, TransferInput<Allocs, LeakStore> input) {
-      LeakStore store = input.getRegularStore();
-      if (store.unreachable) {
-        return result(node, Allocs.EMPTY, store, store);
-      }
-      NewClassTree tree = node.getTree();
-      Symbol.MethodSymbol constructor = ASTHelpers.getSymbol(tree);
-      Type type = ASTHelpers.getType(tree);
-      boolean anonymous = tree.getClassBody() != null;
-      boolean resource =
-          type != null
-              && ResourceTypes.isResource(type, state, settings)
-              && !ResourceTypes.isInMemory(type, constructor, state);
-      LeakStore after = anonymous ? captured(store, tree.getClassBody()) : store;
-      Set<Tree> wrapped = new HashSet<>();
-      boolean wrapsBorrowed = false;
-      List<Node> arguments = node.getArguments();
-      for (int i = 0; i < arguments.size(); i++) {
-        Node argument = arguments.get(i);
-        Allocs value = valueOf(input, argument);
-        if (Ownership.isBorrowedParameter(constructor, i, state)) {
-          continue;
-        }
-        if (value.isEmpty()) {
-          wrapsBorrowed |= resource && isCloseable(argument.getType());
-        } else if (resource && !anonymous && !Ownership.isOwningParameter(constructor, i, state)) {
-          wrapped.addAll(value.trees); // new BufferedReader(reader): closing the outer closes both
-        } else {
-          after = after.done(value); // kept by the new object
-        }
-      }
-      Allocs value;
-      LeakStore onThrow = after;
-      if (!resource) {
-        value = Allocs.EMPTY;
-      } else if (!wrapped.isEmpty()) {
-        value = Allocs.of(wrapped);
-      } else if (wrapsBorrowed) {
-        value = Allocs.EMPTY; // a view of a resource somebody else closes
-      } else {
-        after = after.opened(tree);
-        value = Allocs.of(Set.of(tree));
-      }
-      return result(node, value, after, onThrow);
-    }
-
-    @Override
-    public TransferResult<Allocs, LeakStore> visitMethodInvocation(
-        MethodInvocationNode node, TransferInput<Allocs, LeakStore> input) {
-      LeakStore store = input.getRegularStore();
-      if (store.unreachable) {
-        return result(node, Allocs.EMPTY, store, store);
-      }
-      MethodInvocationTree tree = node.getTree();
-      if (tree == null) {
-        return result(node, Allocs.EMPTY, store, store);
-      }
-      Symbol.MethodSymbol method = ASTHelpers.getSymbol(tree);
-      Allocs receiver =
-          method.isStatic() ? Allocs.EMPTY : valueOf(input, node.getTarget().getReceiver());
-      List<Node> arguments = node.getArguments();
-      if (Ownership.isCloseLike(method, state)) {
-        LeakStore after = store.done(receiver);
-        return result(node, Allocs.EMPTY, after, after);
-      }
-      if (Ownership.isStaticCloser(method)) {
-        LeakStore after = store;
-        for (Node argument : arguments) {
-          after = after.done(valueOf(input, argument));
-        }
-        return result(node, Allocs.EMPTY, after, after);
-      }
-      LeakStore after = store;
-      Set<Tree> wrapped = new HashSet<>();
-      Set<Tree> handedBack = new HashSet<>();
-      boolean wrapsBorrowed = false;
-      for (int i = 0; i < arguments.size(); i++) {
-        Node argument = arguments.get(i);
-        Allocs value = valueOf(input, argument);
-        if (value.isEmpty()) {
-          wrapsBorrowed |= isCloseable(argument.getType());
-        } else if (Ownership.takesOwnership(method, i, state, settings)) {
-          after = after.done(value);
-        } else if (Ownership.returnsArgumentUnchanged(method)) {
-          handedBack.addAll(value.trees);
-        } else {
-          wrapped.addAll(value.trees);
-        }
-      }
-      Type result = ASTHelpers.getType(tree);
-      LeakStore onThrow = after;
-      Allocs value = Allocs.EMPTY;
-      if (result == null || result.isPrimitiveOrVoid()) {
-        value = Allocs.EMPTY;
-      } else if (Ownership.isScopeMethod(method, "release", state)) {
-        after = after.opened(tree); // the scope hands the resource back: the caller closes it
-        value = Allocs.of(Set.of(tree));
-      } else if (!handedBack.isEmpty()) {
-        value = Allocs.of(handedBack);
-      } else if (Ownership.isFactory(method, result, state, settings)) {
-        if (Ownership.isDependentResult(method) && !receiver.isEmpty()) {
-          value = receiver;
-        } else if (!wrapped.isEmpty() && isCloseable(result)) {
-          value = Allocs.of(wrapped);
-        } else if (wrapsBorrowed) {
-          value = Allocs.EMPTY;
-        } else {
-          after = after.opened(tree);
-          value = Allocs.of(Set.of(tree));
-        }
-      } else if (!receiver.isEmpty() && isCloseable(result)) {
-        value = receiver; // a view or a fluent result: closing it closes the receiver
-      }
-      return result(node, value, after, onThrow);
-    }
-
-    /** Locals a lambda, method reference or anonymous class captures are handed over to it. */
-    private LeakStore captured(LeakStore store, @Nullable Tree body) {
-      if (body == null || store.holders.isEmpty()) {
-        return store;
-      }
-      Set<Tree> escaped = new HashSet<>();
-      new TreeScanner<@Nullable Void, @Nullable Void>() {
-        @Override
-        public @Nullable Void visitIdentifier(IdentifierTree tree, @Nullable Void unused) {
-          Symbol symbol = ASTHelpers.getSymbol(tree);
-          if (symbol != null) {
-            Set<Tree> held = store.holders.get(symbol);
-            if (held != null) {
-              escaped.addAll(held);
-            }
-          }
-          return null;
-        }
-
-      }.scan(body, null);
-      return store.done(Allocs.of(escaped));
-    }
-
-    private boolean isCloseable(@Nullable TypeMirror type) {
-      return type instanceof Type t
-          && !t.isPrimitiveOrVoid()
-          && (ResourceTypes.isAutoCloseable(t, state) || ResourceTypes.isResource(t, state, settings));
-    }
-
-    private static Allocs valueOf(TransferInput<Allocs, LeakStore> input, Node node) {
-      if (node instanceof LocalVariableNode local) {
-        return input.getRegularStore().heldBy(local.getElement());
-      }
-      if (node.isLValue()) {
-        return Allocs.EMPTY;
-      }
-      Allocs value = input.getValueOfSubNode(node);
-      return value == null ? Allocs.EMPTY : value;
-    }
-
-    /**
-     * The result of {@code node}: {@code after} on the normal path, and on each exceptional edge
-     * {@code onThrow} with the reason, or nothing for unchecked exceptions a call might throw.
-     */
-    @SuppressWarnings("ReferenceEquality") // CFG nodes are one object each; Node.equals is structural
-    private TransferResult<Allocs, LeakStore> result(
-        Node node, Allocs value, LeakStore after, LeakStore onThrow) {
-      Block block = node.getBlock();
-      if (!(block instanceof ExceptionBlock exceptionBlock) || exceptionBlock.getNode() != node) {
-        return new RegularTransferResult<>(value, after);
-      }
-      Map<TypeMirror, LeakStore> exceptional = new HashMap<>();
-      boolean explicitThrow = node instanceof ThrowNode;
-      for (TypeMirror cause : exceptionBlock.getExceptionalSuccessors().keySet()) {
-        if (onThrow.unreachable || (!explicitThrow && isUnchecked(cause))) {
-          exceptional.put(cause, LeakStore.UNREACHABLE);
-        } else {
-          exceptional.put(cause, onThrow.because(why(node, cause)));
-        }
-      }
-      return new RegularTransferResult<>(value, after, exceptional);
-    }
-
-    private Why why(Node node, TypeMirror cause) {
-      Tree tree = node.getTree();
-      int position = tree == null ? Integer.MAX_VALUE - 1 : position(tree);
-      String line = tree == null ? "" : " on line " + line(tree);
-      String exception = simpleName(cause);
-      if (node instanceof ThrowNode) {
-        return new Why(position, "when the " + exception + " thrown" + line + " propagates");
-      }
-      if (node instanceof MethodInvocationNode invocation) {
-        return new Why(
-            position,
-            "when `"
-                + ASTHelpers.getSymbol(invocation.getTree()).getSimpleName()
-                + "` throws "
-                + exception
-                + line);
-      }
-      if (node instanceof ObjectCreationNode creation) {
-        return new Why(
-            position,
-            "when `new "
-                + state.getSourceForNode(creation.getTree().getIdentifier())
-                + "` throws "
-                + exception
-                + line);
-      }
-      return new Why(position, "when " + exception + " is thrown" + line);
-    }
-
-    private static String simpleName(TypeMirror type) {
-      return type instanceof Type t ? t.tsym.getSimpleName().toString() : type.toString();
-    }
-
-    private boolean isUnchecked(TypeMirror cause) {
-      if (!(cause instanceof Type type)) {
-        return false;
-      }
-      return ASTHelpers.isSubtype(type, state.getSymtab().runtimeExceptionType, state)
-          || ASTHelpers.isSubtype(type, state.getSymtab().errorType, state);
-    }
-
-    private int position(Tree tree) {
-      return ASTHelpers.getStartPosition(tree);
-    }
-
-    private long line(Tree tree) {
-      return state.getPath().getCompilationUnit().getLineMap().getLineNumber(position(tree));
-    }
   }
 }

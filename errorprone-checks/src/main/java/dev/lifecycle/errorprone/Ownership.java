@@ -88,13 +88,17 @@ final class Ownership {
   /** Whether parameter {@code index} of {@code method} is annotated {@code @Borrowed}. */
   static boolean isBorrowedParameter(Symbol.MethodSymbol method, int index, VisitorState state) {
     Symbol.VarSymbol parameter = parameter(method, index);
-    return parameter != null && ASTHelpers.hasAnnotation(parameter, ResourceTypes.BORROWED, state);
+    return parameter != null
+        && !parameter.getAnnotationMirrors().isEmpty()
+        && ASTHelpers.hasAnnotation(parameter, ResourceTypes.BORROWED, state);
   }
 
   /** Whether parameter {@code index} of {@code method} is annotated {@code @Owning}. */
   static boolean isOwningParameter(Symbol.MethodSymbol method, int index, VisitorState state) {
     Symbol.VarSymbol parameter = parameter(method, index);
-    return parameter != null && ASTHelpers.hasAnnotation(parameter, ResourceTypes.OWNING, state);
+    return parameter != null
+        && !parameter.getAnnotationMirrors().isEmpty()
+        && ASTHelpers.hasAnnotation(parameter, ResourceTypes.OWNING, state);
   }
 
   /**

@@ -22,13 +22,16 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.inject.Inject;
@@ -41,7 +44,9 @@ import org.jspecify.annotations.Nullable;
  * {@code close()} never touches the field (directly or through a method of the same class it
  * calls). A field owns its value when it is annotated {@code @Owning}, or when the class itself
  * stores a resource it created (or received through an {@code @Owning} parameter) in it. A field
- * that is only handed resources from outside is borrowed, and not flagged.
+ * that is only handed resources from outside is borrowed, and not flagged. Methods a framework
+ * calls at the end of the object's life ({@code @TearDown}, {@code @AfterEach}, {@code
+ * @PreDestroy}, ...) count as closing methods, and JUnit's {@code @AutoClose} fields are closed.
  */
 @BugPattern(
     summary = "A field owns a resource that the class never closes",
@@ -50,6 +55,9 @@ import org.jspecify.annotations.Nullable;
     severity = ERROR)
 public final class OwningFieldNotClosed extends BugChecker implements BugChecker.ClassTreeMatcher {
   private static final long serialVersionUID = 1L;
+
+  private static final Set<String> TEAR_DOWN =
+      Set.of("TearDown", "AfterEach", "AfterAll", "After", "AfterClass", "PreDestroy");
 
   private final transient Settings settings;
 
@@ -75,11 +83,23 @@ public final class OwningFieldNotClosed extends BugChecker implements BugChecker
       return Description.NO_MATCH;
     }
     Map<Symbol.VarSymbol, VariableTree> owning = owningFields(tree, state);
-    owning.keySet().removeIf(field -> isSuppressed(field, state));
+    owning.keySet().removeIf(field -> isSuppressed(field, state) || isClosedByFramework(field));
     if (owning.isEmpty()) {
       return Description.NO_MATCH;
     }
-    if (!ResourceTypes.isAutoCloseable(type.type, state)
+    Map<Symbol.MethodSymbol, MethodTree> methods = new HashMap<>();
+    List<MethodTree> closers = new ArrayList<>();
+    for (Tree member : tree.getMembers()) {
+      if (member instanceof MethodTree method && method.getBody() != null) {
+        Symbol.MethodSymbol symbol = ASTHelpers.getSymbol(method);
+        methods.put(symbol, method);
+        if (Ownership.isClose(symbol) || isTearDown(symbol)) {
+          closers.add(method);
+        }
+      }
+    }
+    if (closers.isEmpty()
+        && !ResourceTypes.isAutoCloseable(type.type, state)
         && !ResourceTypes.isResource(type.type, state, settings)) {
       owning.forEach(
           (field, declaration) ->
@@ -99,21 +119,10 @@ public final class OwningFieldNotClosed extends BugChecker implements BugChecker
                       .build()));
       return Description.NO_MATCH;
     }
-    Map<Symbol.MethodSymbol, MethodTree> methods = new HashMap<>();
-    MethodTree close = null;
-    for (Tree member : tree.getMembers()) {
-      if (member instanceof MethodTree method && method.getBody() != null) {
-        Symbol.MethodSymbol symbol = ASTHelpers.getSymbol(method);
-        methods.put(symbol, method);
-        if (Ownership.isClose(symbol)) {
-          close = method;
-        }
-      }
-    }
-    if (close == null) {
+    if (closers.isEmpty()) {
       return Description.NO_MATCH; // close() is inherited: the superclass may close it
     }
-    Set<Symbol> touched = touchedFrom(close, methods);
+    Set<Symbol> touched = touchedFrom(closers, methods);
     owning.forEach(
         (field, declaration) -> {
           if (!touched.contains(field)) {
@@ -214,7 +223,7 @@ public final class OwningFieldNotClosed extends BugChecker implements BugChecker
 
   /** Wrapped resources must be fresh too: {@code new BufferedReader(borrowed)} owns nothing. */
   private boolean argumentsFresh(
-      java.util.List<? extends ExpressionTree> arguments, VisitorState state) {
+      List<? extends ExpressionTree> arguments, VisitorState state) {
     for (ExpressionTree argument : arguments) {
       Type type = ASTHelpers.getType(argument);
       if (type != null
@@ -227,13 +236,35 @@ public final class OwningFieldNotClosed extends BugChecker implements BugChecker
     return true;
   }
 
-  /** Fields read in {@code close()} or in the methods of the class it calls, transitively. */
+  /**
+   * A method a framework calls at the end of the object's life: JMH's {@code @TearDown}, JUnit's
+   * {@code @AfterEach}/{@code @AfterAll}/{@code @After}/{@code @AfterClass}, {@code @PreDestroy}.
+   */
+  private static boolean isTearDown(Symbol.MethodSymbol method) {
+    for (Attribute.Compound annotation : method.getRawAttributes()) {
+      if (TEAR_DOWN.contains(annotation.type.tsym.getSimpleName().toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** JUnit's {@code @AutoClose} fields are closed by the test engine. */
+  private static boolean isClosedByFramework(Symbol.VarSymbol field) {
+    for (Attribute.Compound annotation : field.getRawAttributes()) {
+      if (annotation.type.tsym.getSimpleName().contentEquals("AutoClose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Fields read in the closing methods or in the methods of the class they call, transitively. */
   private static Set<Symbol> touchedFrom(
-      MethodTree close, Map<Symbol.MethodSymbol, MethodTree> methods) {
+      List<MethodTree> closers, Map<Symbol.MethodSymbol, MethodTree> methods) {
     Set<Symbol> touched = new HashSet<>();
     Set<Symbol.MethodSymbol> seen = new HashSet<>();
-    Deque<MethodTree> work = new ArrayDeque<>();
-    work.add(close);
+    Deque<MethodTree> work = new ArrayDeque<>(closers);
     while (!work.isEmpty()) {
       MethodTree method = work.poll();
       new TreeScanner<@Nullable Void, @Nullable Void>() {

@@ -4,11 +4,14 @@ import static com.google.errorprone.suppliers.Suppliers.typeFromString;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
+import com.google.errorprone.suppliers.Suppliers;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Which types hold a resource that somebody must close. Shared by the checks of this package. */
 final class ResourceTypes {
@@ -22,6 +25,8 @@ final class ResourceTypes {
   static final Set<String> LIFECYCLE_TYPES =
       Set.of(SCOPE, "dev.lifecycle.core.Lease", "dev.lifecycle.core.Permit", "dev.lifecycle.jdbc.Session");
 
+  private static final Supplier<Type> MUST_CLOSE_TYPE = typeFromString(MUST_CLOSE);
+  private static final Map<String, Supplier<Type>> NAMED = new ConcurrentHashMap<>();
   private static final Supplier<Type> AUTO_CLOSEABLE = typeFromString("java.lang.AutoCloseable");
   private static final Supplier<Type> BASE_STREAM = typeFromString("java.util.stream.BaseStream");
 
@@ -53,21 +58,26 @@ final class ResourceTypes {
 
   /** {@link #isResource(Type, VisitorState)}, with the project's extra types from the flags. */
   static boolean isResource(Type type, VisitorState state, Settings settings) {
-    if (type.isPrimitive() || type.tsym == null) {
+    if (type.isPrimitiveOrVoid() || type.tsym == null) {
       return false;
     }
-    if (isNamedResource(type, state, settings)) {
-      return true;
-    }
-    if (!isSubtype(type, AUTO_CLOSEABLE, state) || isSubtype(type, BASE_STREAM, state)) {
-      return false;
-    }
-    for (Supplier<Type> free : RESOURCE_FREE) {
-      if (isSubtype(type, free, state)) {
+    if (isSubtype(type, AUTO_CLOSEABLE, state)) {
+      if (isSubtype(type, BASE_STREAM, state)) {
         return false;
       }
+      for (Supplier<Type> free : RESOURCE_FREE) {
+        if (isSubtype(type, free, state)) {
+          return false;
+        }
+      }
+      return true;
     }
-    return true;
+    // Not AutoCloseable: only @MustClose types and the flag's types. Skip the supertype walk when
+    // neither can apply (lifecycle-core is not on the classpath and the flag is empty).
+    if (settings.resourceTypes().isEmpty() && MUST_CLOSE_TYPE.get(state) == null) {
+      return false;
+    }
+    return isNamedResource(type, state, settings);
   }
 
   /** Scope, Lease, Permit, Session, {@code @MustClose} types and the flag's types (or subtypes). */
@@ -115,7 +125,7 @@ final class ResourceTypes {
 
   /** Whether {@code type} is the lifecycle type with that fully-qualified name, or a subtype. */
   static boolean isNamed(Type type, String name, VisitorState state) {
-    Type named = state.getTypeFromString(name);
+    Type named = NAMED.computeIfAbsent(name, Suppliers::typeFromString).get(state);
     return named != null && ASTHelpers.isSubtype(type, named, state);
   }
 

@@ -10,6 +10,7 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -18,10 +19,13 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
@@ -30,6 +34,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
+import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,7 +50,8 @@ import org.jspecify.annotations.Nullable;
     link = "https://github.com/lifecycle-dev/lifecycle/blob/main/errorprone-checks/docs/UnclosedResource.md",
     linkType = CUSTOM,
     severity = ERROR)
-public final class UnclosedResource extends BugChecker implements BugChecker.MethodTreeMatcher {
+public final class UnclosedResource extends BugChecker
+    implements BugChecker.MethodTreeMatcher, BugChecker.LambdaExpressionTreeMatcher {
   private static final long serialVersionUID = 1L;
 
   /** Set in this module's own tests, so that a crash fails a test instead of passing silently. */
@@ -70,19 +76,35 @@ public final class UnclosedResource extends BugChecker implements BugChecker.Met
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    if (tree.getBody() == null || !createsResource(tree.getBody(), state)) {
-      return Description.NO_MATCH;
-    }
-    List<LeakAnalysis.Leak> leaks;
     try {
-      leaks = LeakAnalysis.run(state.getPath(), state, settings);
+      if (tree.getBody() != null && createsResource(state.getPath(), tree.getBody(), state)) {
+        report(LeakAnalysis.run(state.getPath(), state, settings), state);
+      }
     } catch (RuntimeException | AssertionError e) {
       // Code the control-flow graph builder does not understand: stay silent, never crash javac.
       if (Boolean.getBoolean(DEBUG_PROPERTY)) {
         throw e;
       }
-      return Description.NO_MATCH;
     }
+    return Description.NO_MATCH;
+  }
+
+  @Override
+  public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+    try {
+      if (createsResource(state.getPath(), tree.getBody(), state)) {
+        report(LeakAnalysis.run(state.getPath(), state, settings), state);
+      }
+    } catch (RuntimeException | AssertionError e) {
+      // Code the control-flow graph builder does not understand: stay silent, never crash javac.
+      if (Boolean.getBoolean(DEBUG_PROPERTY)) {
+        throw e;
+      }
+    }
+    return Description.NO_MATCH;
+  }
+
+  private void report(List<LeakAnalysis.Leak> leaks, VisitorState state) {
     for (LeakAnalysis.Leak leak : leaks) {
       TreePath path = TreePath.getPath(state.getPath(), leak.allocation());
       if (path == null || isSuppressedLocally(path)) {
@@ -100,17 +122,22 @@ public final class UnclosedResource extends BugChecker implements BugChecker.Met
       TryWithResources.fix(path, state).ifPresent(description::addFix);
       state.reportMatch(description.build());
     }
-    return Description.NO_MATCH;
   }
 
-  /** A cheap pre-scan: only methods that create something the analysis tracks are analysed. */
-  private boolean createsResource(BlockTree body, VisitorState state) {
+  /**
+   * A cheap pre-scan: only methods that create something the analysis tracks are analysed, and a
+   * creation that is at once a try-with-resources resource, returned, or stored in a field needs
+   * no analysis.
+   */
+  private boolean createsResource(TreePath method, Tree body, VisitorState state) {
     Boolean found =
-        new TreeScanner<Boolean, @Nullable Void>() {
+        new TreePathScanner<Boolean, @Nullable Void>() {
           @Override
           public Boolean visitNewClass(NewClassTree tree, @Nullable Void unused) {
             Type type = ASTHelpers.getType(tree);
-            if (type != null && ResourceTypes.isResource(type, state, settings)) {
+            if (type != null
+                && ResourceTypes.isResource(type, state, settings)
+                && !isOwnedAtOnce(getCurrentPath())) {
               return true;
             }
             return orFalse(super.visitNewClass(tree, null));
@@ -118,13 +145,14 @@ public final class UnclosedResource extends BugChecker implements BugChecker.Met
 
           @Override
           public Boolean visitMethodInvocation(MethodInvocationTree tree, @Nullable Void unused) {
-            Symbol.MethodSymbol method = ASTHelpers.getSymbol(tree);
             Type type = ASTHelpers.getType(tree);
-            if (type != null
-                && !type.isPrimitiveOrVoid()
-                && (Ownership.isFactory(method, type, state, settings)
-                    || Ownership.isScopeMethod(method, "release", state))) {
-              return true;
+            if (type != null && !type.isPrimitiveOrVoid()) {
+              Symbol.MethodSymbol method = ASTHelpers.getSymbol(tree);
+              if ((Ownership.isFactory(method, type, state, settings)
+                      || Ownership.isScopeMethod(method, "release", state))
+                  && !isOwnedAtOnce(getCurrentPath())) {
+                return true;
+              }
             }
             return orFalse(super.visitMethodInvocation(tree, null));
           }
@@ -136,15 +164,38 @@ public final class UnclosedResource extends BugChecker implements BugChecker.Met
 
           @Override
           public Boolean visitLambdaExpression(LambdaExpressionTree tree, @Nullable Void unused) {
-            return false; // not analysed (see the documentation's limits)
+            return false; // analysed on its own
           }
 
           @Override
           public Boolean reduce(@Nullable Boolean a, @Nullable Boolean b) {
             return orFalse(a) || orFalse(b);
           }
-        }.scan(body, null);
+        }.scan(new TreePath(method, body), null);
     return orFalse(found);
+  }
+
+  /** {@code try (T x = new ..)}, {@code return new ..}, {@code this.f = new ..}. */
+  private static boolean isOwnedAtOnce(TreePath creation) {
+    TreePath parent = creation.getParentPath();
+    if (parent == null) {
+      return false;
+    }
+    Tree leaf = parent.getLeaf();
+    if (leaf instanceof ReturnTree || leaf instanceof LambdaExpressionTree) {
+      return true;
+    }
+    if (leaf instanceof AssignmentTree assignment) {
+      Symbol target = ASTHelpers.getSymbol(assignment.getVariable());
+      return assignment.getExpression() == creation.getLeaf()
+          && target != null
+          && target.getKind() == ElementKind.FIELD;
+    }
+    TreePath grandparent = parent.getParentPath();
+    return leaf instanceof VariableTree variable
+        && grandparent != null
+        && grandparent.getLeaf() instanceof TryTree tryTree
+        && tryTree.getResources().contains(variable);
   }
 
   private static boolean orFalse(@Nullable Boolean value) {

@@ -16,10 +16,8 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
-import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,7 +35,6 @@ import org.checkerframework.errorprone.dataflow.analysis.TransferInput;
 import org.checkerframework.errorprone.dataflow.analysis.TransferResult;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
-import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
 import org.checkerframework.errorprone.dataflow.cfg.node.AbstractNodeVisitor;
 import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
@@ -78,23 +75,19 @@ public final class UseAfterTransfer extends BugChecker implements BugChecker.Met
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    ClassTree owner = ASTHelpers.findEnclosingNode(state.getPath(), ClassTree.class);
-    if (tree.getBody() == null || owner == null) {
+    if (tree.getBody() == null) {
       return Description.NO_MATCH;
     }
     Set<Tree> harmless = Collections.newSetFromMap(new IdentityHashMap<>());
     Set<Tree> calls = Collections.newSetFromMap(new IdentityHashMap<>());
-    if (!endsOwnership(tree, state, harmless, calls)) {
-      return Description.NO_MATCH;
-    }
     try {
-      ControlFlowGraph cfg =
-          CFGBuilder.build(
-              new TreePath(state.getPath(), tree.getBody()),
-              new UnderlyingAST.CFGMethod(tree, owner),
-              false,
-              false,
-              JavacProcessingEnvironment.instance(state.context));
+      if (!endsOwnership(tree, state, harmless, calls)) {
+        return Description.NO_MATCH;
+      }
+      ControlFlowGraph cfg = Cfgs.of(state.getPath(), state);
+      if (cfg == null) {
+        return Description.NO_MATCH;
+      }
       Transfer transfer = new Transfer(state);
       ForwardAnalysisImpl<Unit, Ended, Transfer> analysis = new ForwardAnalysisImpl<>(transfer);
       analysis.performAnalysis(cfg);
@@ -163,8 +156,9 @@ public final class UseAfterTransfer extends BugChecker implements BugChecker.Met
         if (Ownership.isStaticCloser(method)) {
           harmless.addAll(call.getArguments());
         }
-        ends[0] |=
-            Ownership.isClose(method)
+        ends[0] =
+            ends[0]
+                || Ownership.isClose(method)
                 || Ownership.isScopeMethod(method, "transfer", state)
                 || hasOwningParameter(method, state);
         return super.visitMethodInvocation(call, null);

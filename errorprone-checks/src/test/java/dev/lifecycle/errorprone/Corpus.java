@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -79,15 +80,28 @@ final class Corpus {
     }
   }
 
-  /** Compiles the whole corpus with {@code checks} and scores what they report. */
+  /** Compiles the whole corpus with Error Prone running {@code checks} and scores what they report. */
   static Score score(String tool, ScannerSupplier checks, Set<String> checkNames, List<Case> cases) {
+    return score(tool, new BaseErrorProneJavaCompiler(checks), List.of(), checkNames::contains, cases);
+  }
+
+  /**
+   * Compiles the whole corpus with {@code compiler} and {@code options}, and scores the
+   * diagnostics whose {@code [key]} passes {@code counts}.
+   */
+  static Score score(
+      String tool,
+      JavaCompiler compiler,
+      List<String> options,
+      Predicate<String> counts,
+      List<Case> cases) {
     List<Path> sources = new ArrayList<>(stubs());
     cases.forEach(c -> sources.add(c.file()));
     Map<String, Set<Long>> reported = new TreeMap<>();
-    for (Diagnostic<? extends JavaFileObject> d : compile(checks, sources)) {
+    for (Diagnostic<? extends JavaFileObject> d : compile(compiler, options, sources)) {
       String message = d.getMessage(Locale.ROOT);
       String check = message.startsWith("[") ? message.substring(1, message.indexOf(']')) : "";
-      if (!checkNames.contains(check) || d.getSource() == null) {
+      if (check.isEmpty() || !counts.test(check) || d.getSource() == null) {
         continue;
       }
       String file = Path.of(d.getSource().toUri()).getFileName().toString().replace(".java", "");
@@ -116,26 +130,27 @@ final class Corpus {
     return new Score(tool, truePositives, falsePositives, leaky, missed, falseAlarms);
   }
 
-  /** Compiles {@code sources} with Error Prone running {@code checks}; fails on a javac error. */
+  /** Compiles {@code sources}; fails on a javac error (one that is not a check's finding). */
   static List<Diagnostic<? extends JavaFileObject>> compile(
-      ScannerSupplier checks, List<Path> sources) {
+      JavaCompiler compiler, List<String> extraOptions, List<Path> sources) {
     Path out;
     try {
       out = Files.createTempDirectory("corpus");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary output directory", e);
     }
-    JavaCompiler compiler = new BaseErrorProneJavaCompiler(checks);
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files =
         compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-      List<String> options =
+      List<String> options = new ArrayList<>();
+      options.addAll(
           List.of(
               "-d", out.toString(),
-              "-proc:none",
               "-XDcompilePolicy=simple",
               "--should-stop=ifError=FLOW",
-              "-classpath", System.getProperty("java.class.path"));
+              "-Xmaxerrs", "10000",
+              "-classpath", System.getProperty("java.class.path")));
+      options.addAll(extraOptions.isEmpty() ? List.of("-proc:none") : extraOptions);
       Boolean ok =
           compiler
               .getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources))
@@ -157,7 +172,7 @@ final class Corpus {
     }
   }
 
-  private static void deleteTree(Path root) {
+  static void deleteTree(Path root) {
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

@@ -9,20 +9,25 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
  * Precision and recall of the lifecycle leak checks on the labelled corpus, next to stock Error
- * Prone's MustBeClosedChecker and StreamResourceLeak in the same run. Writes {@code
- * target/corpus-report.md}.
+ * Prone's MustBeClosedChecker and StreamResourceLeak in the same run, and the Checker Framework's
+ * Resource Leak Checker when it is on the classpath ({@code -Presource-leak-checker}). Writes
+ * {@code target/corpus-report.md}.
  */
 final class CorpusTest {
   static final Set<String> OURS =
       Set.of("UnclosedResource", "DiscardedResource", "OwningFieldNotClosed");
   static final Set<String> STOCK = Set.of("MustBeClosedChecker", "StreamResourceLeak");
+  static final String RESOURCE_LEAK_CHECKER =
+      "org.checkerframework.checker.resourceleak.ResourceLeakChecker";
 
   @Test
   void corpus_lifecycleChecks_meetTargetsAndBeatStockChecks() throws IOException {
@@ -40,10 +45,22 @@ final class CorpusTest {
             ScannerSupplier.fromBugCheckerClasses(MustBeClosedChecker.class, StreamResourceLeak.class),
             STOCK,
             cases);
+    List<Corpus.Score> scores = new ArrayList<>(List.of(ours, stock));
+    if (resourceLeakCheckerPresent()) {
+      scores.add(
+          Corpus.score(
+              "Checker Framework Resource Leak Checker (no annotations added)",
+              ToolProvider.getSystemJavaCompiler(),
+              List.of(
+                  "-processor", RESOURCE_LEAK_CHECKER,
+                  "-processorpath", System.getProperty("java.class.path")),
+              key -> true,
+              cases));
+    }
     long leaky = cases.stream().filter(Corpus.Case::leaky).count();
     Files.writeString(
         Path.of("target/corpus-report.md"),
-        report(cases.size(), leaky, List.of(ours, stock)),
+        report(cases.size(), leaky, scores),
         StandardCharsets.UTF_8);
 
     assertThat(cases).hasSizeGreaterThanOrEqualTo(80);
@@ -51,6 +68,16 @@ final class CorpusTest {
     assertThat(ours.recall()).as(ours.missed().toString()).isGreaterThanOrEqualTo(0.90);
     assertThat(ours.precision()).as(ours.falseAlarms().toString()).isGreaterThanOrEqualTo(0.95);
     assertThat(ours.recall()).isGreaterThan(stock.recall());
+  }
+
+  /** On the test classpath only with {@code -Presource-leak-checker}. */
+  static boolean resourceLeakCheckerPresent() {
+    try {
+      Class.forName(RESOURCE_LEAK_CHECKER);
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   static String report(int cases, long leaky, List<Corpus.Score> scores) {

@@ -60,6 +60,27 @@ final class OwningFieldNotClosedTest {
             "  private void closeSocket() throws IOException { this.socket.close(); }",
             "}")
         .addSourceLines(
+            "LifecycleOfATest.java",
+            "import java.io.*;",
+            "import org.junit.jupiter.api.AfterEach;",
+            "import org.junit.jupiter.api.AutoClose;",
+            "import org.junit.jupiter.api.BeforeEach;",
+            "final class LifecycleOfATest {",
+            "  private InputStream in;",
+            "  @AutoClose private final OutputStream out = new ByteArrayOutputStream();",
+            "  @AutoClose private Writer writer;",
+            "  // BUG: Diagnostic contains: `forgotten` owns a resource",
+            "  private Reader forgotten;",
+            "  @BeforeEach void setUp() throws IOException {",
+            "    in = new FileInputStream(\"data\");",
+            "    writer = new FileWriter(\"out\");",
+            "    forgotten = new FileReader(\"other\");",
+            "  }",
+            "  @AfterEach void tearDown() throws IOException {",
+            "    in.close();",
+            "  }",
+            "}")
+        .addSourceLines(
             "Suppressed.java",
             "import java.io.*;",
             "final class Suppressed {",

@@ -43,6 +43,11 @@ final class ScopeNotInTryWithResourcesTest {
             "  Scope factory() {",
             "    return Scope.open(\"made here, closed by the caller\");",
             "  }",
+            "  @SuppressWarnings(\"ScopeNotInTryWithResources\") // closed by the caller's hook",
+            "  Scope suppressed() {",
+            "    Scope scope = Scope.open(\"hooked\");",
+            "    return scope;",
+            "  }",
             "  void use(Scope scope) {}",
             "}")
         .doTest();
