@@ -178,6 +178,17 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
           created = createLocked(key);
           break;
         }
+        if (toClose != null) {
+          // values this thread removed still hold their room until closed: close them, retry
+          lock.unlock();
+          try {
+            closeAll(toClose);
+          } finally {
+            toClose = null;
+            lock.lock();
+          }
+          continue;
+        }
         if (whenFull == WhenFull.FAIL_FAST || remaining <= 0) {
           if (waited) {
             timeouts++;
@@ -264,20 +275,21 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
               + e,
           e);
     }
-    boolean retired;
+    boolean refused;
     lock.lock();
     try {
       entry.value = value;
-      retired = entry.state == RegistryEntry.RETIRED; // invalidated or registry closed meanwhile
-      if (!retired) {
+      // invalidated meanwhile: the caller still gets its lease, the value closes after it
+      if (entry.state != RegistryEntry.RETIRED) {
         entry.state = RegistryEntry.LIVE;
       }
+      refused = closed;
       changed.signalAll();
     } finally {
       lock.unlock();
     }
     emit(LifecycleListener::onValueCreated, entry, null, null);
-    if (retired) {
+    if (refused) {
       entry.close();
       throw closedException(entry.key);
     }
