@@ -3,7 +3,7 @@ package dev.lifecycle.core;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A value for registry tests: counts its closes, may throw on close, knows how many are open. */
-final class RegistryValue implements AutoCloseable {
+class RegistryValue implements AutoCloseable {
   final String key;
   final int id;
   final boolean failOnClose;
