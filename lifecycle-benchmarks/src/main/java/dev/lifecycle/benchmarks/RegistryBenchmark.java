@@ -3,7 +3,9 @@ package dev.lifecycle.benchmarks;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lifecycle.core.BoundedRegistry;
+import dev.lifecycle.core.DetectionLevel;
 import dev.lifecycle.core.Lease;
+import dev.lifecycle.core.Tracker;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +82,9 @@ public class RegistryBenchmark {
 
   final BoundedRegistry<Integer, Value> registry =
       BoundedRegistry.newBuilder("benchmark").capacity(CAPACITY).build();
+  final Tracker offTracker = Tracker.newBuilder().name("off").level(DetectionLevel.OFF).build();
+  final BoundedRegistry<Integer, Value> untracked =
+      BoundedRegistry.newBuilder("untracked").capacity(CAPACITY).tracker(offTracker).build();
   final Cache<Integer, Value> caffeine =
       Caffeine.newBuilder()
           .maximumSize(CAPACITY)
@@ -110,6 +115,7 @@ public class RegistryBenchmark {
     for (int i = 0; i < CAPACITY; i++) {
       Integer key = i;
       registry.acquire(key, Value::new).close();
+      untracked.acquire(key, Value::new).close();
       caffeine.put(key, new Value(key));
       linkedHashMap.put(key, new Value(key));
     }
@@ -118,12 +124,22 @@ public class RegistryBenchmark {
   @TearDown
   public void tearDown() {
     registry.close();
+    untracked.close();
+    offTracker.close();
   }
 
   /** Registry hit: acquire a tracked lease on a present value, read it, release the lease. */
   @Benchmark
   public int hitRegistry(Keys keys) throws InterruptedException {
     try (Lease<Value> lease = registry.acquire(keys.hot(), Value::new)) {
+      return lease.value().key;
+    }
+  }
+
+  /** Registry hit with leak tracking off: what the lease's tracking costs. */
+  @Benchmark
+  public int hitRegistryUntracked(Keys keys) throws InterruptedException {
+    try (Lease<Value> lease = untracked.acquire(keys.hot(), Value::new)) {
       return lease.value().key;
     }
   }
@@ -148,6 +164,14 @@ public class RegistryBenchmark {
   @Benchmark
   public int cycleRegistry(Keys keys) throws InterruptedException {
     try (Lease<Value> lease = registry.acquire(keys.fresh(), Value::new)) {
+      return lease.value().key;
+    }
+  }
+
+  /** Registry miss at capacity with leak tracking off. */
+  @Benchmark
+  public int cycleRegistryUntracked(Keys keys) throws InterruptedException {
+    try (Lease<Value> lease = untracked.acquire(keys.fresh(), Value::new)) {
       return lease.value().key;
     }
   }

@@ -333,7 +333,9 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
       if (--entry.leases == 0) {
         leased--;
         if (entry.state == RegistryEntry.LIVE) {
-          entry.lastUsed = ticker.getAsLong();
+          if (idleTimeoutNanos > 0) {
+            entry.lastUsed = ticker.getAsLong();
+          }
           linkIdle(entry);
         } else if (entry.state == RegistryEntry.RETIRED) {
           retiredLeased.remove(entry);

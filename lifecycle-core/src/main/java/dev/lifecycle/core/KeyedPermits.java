@@ -326,9 +326,11 @@ public final class KeyedPermits<K> {
     List<String> differences = new ArrayList<>();
     int recounted = 0;
     int keyCount;
+    int counted;
     lock.lock();
     try {
       keyCount = keys.size();
+      counted = inUse;
       HashMap<PermitKey<K>, Integer> waitingRecount = new HashMap<>();
       for (Waiter<K> waiter : waiters) {
         waitingRecount.merge(waiter.key, 1, Integer::sum);
@@ -365,7 +367,7 @@ public final class KeyedPermits<K> {
       Tracker.LOGGER.log(
           Level.ERROR, "permit accounting differs from a recount (a bug in lifecycle): " + differences);
     }
-    return new PermitAudit(inUse(), recounted, keyCount, differences);
+    return new PermitAudit(counted, recounted, keyCount, differences);
   }
 
   private static String show(Object key) {
