@@ -3,8 +3,9 @@ package dev.lifecycle.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state of a handle once closed: by which thread, when (tracker ticks), and at {@code PARANOID}
- * where. Immutable.
+ * The state of a handle closed at {@code PARANOID} (by which thread, when in tracker ticks, and
+ * where) or found leaked. At other levels a closed handle's state is just the closing thread's
+ * name. Immutable.
  */
 final class Closed {
   /** The state of a handle whose wrapper the tracker found leaked. */

@@ -21,10 +21,13 @@ final class Handle extends PhantomReference<Object> implements Tracked {
   static final int TICK_MASK = 0x7fff_ffff;
 
   private static final VarHandle STATE;
+  private static final VarHandle CONTEXT;
 
   static {
     try {
-      STATE = MethodHandles.lookup().findVarHandle(Handle.class, "state", Object.class);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      STATE = lookup.findVarHandle(Handle.class, "state", Object.class);
+      CONTEXT = lookup.findVarHandle(Handle.class, "context", Context.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -33,16 +36,23 @@ final class Handle extends PhantomReference<Object> implements Tracked {
   @Nullable Handle prev;
   @Nullable Handle next;
 
-  /** The raw resource while open; a {@link Closed} after close or leak. */
-  private volatile Object state;
+  /**
+   * The raw resource while open. Once closed: the closing thread's name (a {@code String}), or a
+   * {@link Closed} at {@code PARANOID} and after a leak. Written only under the stripe's lock.
+   */
+  private Object state; // read with acquire, written with release (STATE)
 
-  private volatile Context context;
+  private Context context; // read with acquire, written with release (CONTEXT)
 
-  /** Tracker tick at creation, plus {@link #WARNED}; guarded by the stripe after linking. */
+  /**
+   * Tracker tick at creation, plus {@link #WARNED}; once closed, the tick of the close. Written
+   * only under the stripe's lock (or before linking).
+   */
   int created;
 
   Handle(Object wrapper, AutoCloseable raw, Context context, int created) {
     super(wrapper, context.kind.tracker.queue);
+    // Plain stores, no fence: linking takes the stripe's lock, which publishes them.
     this.state = raw;
     this.context = context;
     this.created = created;
@@ -50,11 +60,15 @@ final class Handle extends PhantomReference<Object> implements Tracked {
   }
 
   Context context() {
-    return context;
+    return (Context) CONTEXT.getAcquire(this);
+  }
+
+  private Object state() {
+    return STATE.getAcquire(this);
   }
 
   void owner(@Nullable String owner) {
-    context = context.withOwner(owner);
+    CONTEXT.setRelease(this, context().withOwner(owner));
   }
 
   /** Tracker ticks since creation, modulo 2^31 (about 24 days). */
@@ -62,24 +76,39 @@ final class Handle extends PhantomReference<Object> implements Tracked {
     return (now - created) & TICK_MASK;
   }
 
+  private static boolean isClosed(Object state) {
+    return state instanceof String || state instanceof Closed;
+  }
+
+  /**
+   * One compare-and-set in all: the stripe's lock. The state changes under it, so a plain release
+   * store is enough.
+   */
   @Override
   public boolean close() {
-    Object current = state;
-    if (current instanceof Closed) {
+    if (isClosed(state())) {
       return false;
     }
-    Context c = context;
+    Context c = context();
     Tracker tracker = c.kind.tracker;
-    Closed closed =
-        new Closed(
-            Thread.currentThread().getName(),
-            tracker.tick(),
-            tracker.level == DetectionLevel.PARANOID ? new Throwable("closed here") : null);
-    if (!STATE.compareAndSet(this, current, closed)) {
-      return false;
+    Thread thread = Thread.currentThread();
+    Object closed =
+        tracker.level == DetectionLevel.PARANOID
+            ? new Closed(thread.getName(), tracker.tick(), new Throwable("closed here"))
+            : thread.getName();
+    Stripe stripe = c.stripe;
+    stripe.lock();
+    try {
+      if (isClosed(state())) {
+        return false;
+      }
+      created = tracker.tick();
+      STATE.setRelease(this, closed);
+      stripe.unlinkLocked(this, c.kind.index);
+      return true;
+    } finally {
+      stripe.unlock();
     }
-    c.stripe.unlink(this, c.kind.index);
-    return true;
   }
 
   /**
@@ -87,44 +116,55 @@ final class Handle extends PhantomReference<Object> implements Tracked {
    * the raw resource, or {@code null} if the handle was closed first.
    */
   @Nullable AutoCloseable markLeaked() {
-    Object current = state;
-    if (current instanceof Closed || !STATE.compareAndSet(this, current, Closed.LEAKED)) {
-      return null;
+    Context c = context();
+    Stripe stripe = c.stripe;
+    stripe.lock();
+    try {
+      Object current = state();
+      if (isClosed(current)) {
+        return null;
+      }
+      STATE.setRelease(this, Closed.LEAKED);
+      stripe.unlinkLocked(this, c.kind.index);
+      return (AutoCloseable) current;
+    } finally {
+      stripe.unlock();
     }
-    Context c = context;
-    c.stripe.unlink(this, c.kind.index);
-    return (AutoCloseable) current;
   }
 
   @Override
   public void checkOpen() {
-    if (state instanceof Closed closed) {
-      throw closedException(closed);
+    Object current = state();
+    if (isClosed(current)) {
+      throw closedException(current);
     }
   }
 
-  private IllegalStateException closedException(Closed closed) {
-    Tracker tracker = context.kind.tracker;
+  private IllegalStateException closedException(Object closed) {
+    Tracker tracker = context().kind.tracker;
+    Closed record = closed instanceof Closed c ? c : null;
+    String thread = record == null ? (String) closed : record.thread;
+    int tick = record == null ? created : record.tick;
     String message =
         id()
             + " is closed: closed at "
-            + tracker.instantOf(closed.tick)
+            + tracker.instantOf(tick)
             + " by thread "
-            + closed.thread
+            + thread
             + "; do not use a resource after close()";
-    return closed.site == null
+    return record == null || record.site == null
         ? new IllegalStateException(message)
-        : new IllegalStateException(message, closed.site);
+        : new IllegalStateException(message, record.site);
   }
 
   @Override
   public boolean isOpen() {
-    return !(state instanceof Closed);
+    return !isClosed(state());
   }
 
   @Override
   public void touch(String hint) {
-    AccessLog access = context.access;
+    AccessLog access = context().access;
     if (access != null) {
       access.add(hint);
     }
@@ -132,7 +172,7 @@ final class Handle extends PhantomReference<Object> implements Tracked {
 
   @Override
   public String id() {
-    return context.kind.name() + "#" + Integer.toHexString(System.identityHashCode(this));
+    return context().kind.name() + "#" + Integer.toHexString(System.identityHashCode(this));
   }
 
   /** This resource as the inventory shows it, or {@code null} if it is no longer open. */
@@ -140,15 +180,15 @@ final class Handle extends PhantomReference<Object> implements Tracked {
     if (!isOpen()) {
       return null;
     }
-    Context c = context;
+    Context c = context();
     Tracker tracker = c.kind.tracker;
     int createdTick = created & TICK_MASK;
     Instant createdAt = tracker.instantOf(createdTick);
     return new LiveResource(
         c.kind.name(),
         id(),
-        c.description == null ? null : Texts.mask(c.description),
-        c.owner,
+        Texts.maskOrNull(c.description),
+        Texts.maskOrNull(c.owner),
         createdAt,
         tracker.durationOf(ageTicks(now)),
         c.thread,

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * {@code password=} parameters) before a report is made.
  *
  * @param kind the resource's kind, such as {@code jdbc.Connection}
- * @param id the resource's id, {@code kind#hex}, unique among live resources of the tracker
+ * @param id the resource's id, {@code kind#hex} (an identity hash: distinct resources almost
+ *     always differ)
  * @param description what the resource is connected to, masked, or {@code null}
  * @param owner the path of the scope that owned it, or {@code null} when no scope did
  * @param createdAt when it was opened (to the tracker clock's precision, about 10 ms)

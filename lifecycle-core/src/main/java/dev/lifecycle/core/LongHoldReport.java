@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A tracked resource that is still open, and still reachable, longer than its kind's hold threshold
- * (see {@link ResourceKind#holdThreshold(Duration)}). Reported once per resource.
+ * (see {@link ResourceKind#holdThreshold(Duration)}). Reported once per resource, and rate-limited
+ * per allocation site like leak reports.
  *
  * <p>Immutable; the description is masked.
  *

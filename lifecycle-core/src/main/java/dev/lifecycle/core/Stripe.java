@@ -1,5 +1,7 @@
 package dev.lifecycle.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -8,10 +10,22 @@ import org.jspecify.annotations.Nullable;
  * One of the tracker's lists of live handles, newest at the head, oldest at the tail, with live
  * counts per kind. Threads are spread over stripes, so that tracking takes no global lock.
  *
- * <p>Thread-safe: every method holds this stripe's monitor for a few field writes and never
- * blocks inside it.
+ * <p>Thread-safe: every method holds this stripe's lock for a few field writes. The lock is a
+ * compare-and-set to take and a plain release store to give back, one atomic instruction per
+ * operation where a monitor takes two; nothing that holds it blocks or calls foreign code, so a
+ * waiter spins briefly and then yields.
  */
 final class Stripe {
+  private static final VarHandle LOCK;
+
+  static {
+    try {
+      LOCK = MethodHandles.lookup().findVarHandle(Stripe.class, "locked", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   // Padding keeps two stripes off one cache line: they are written by different threads.
   @SuppressWarnings("unused")
   private long p1, p2, p3, p4, p5, p6, p7;
@@ -19,11 +33,44 @@ final class Stripe {
   private @Nullable Handle head;
   private @Nullable Handle tail;
   private int[] live = new int[8];
+  private volatile int locked;
 
   @SuppressWarnings("unused")
   private long q1, q2, q3, q4, q5, q6, q7;
 
-  synchronized void link(Handle handle, int kind) {
+  void lock() {
+    if (!LOCK.compareAndSet(this, 0, 1)) {
+      lockSlowly();
+    }
+  }
+
+  // Yielding is the point: the holder runs a few instructions, unless it was descheduled.
+  @SuppressWarnings("ThreadPriorityCheck")
+  private void lockSlowly() {
+    int spins = 0;
+    while (!LOCK.compareAndSet(this, 0, 1)) {
+      if (++spins < 64) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield(); // the holder was descheduled; let it finish
+      }
+    }
+  }
+
+  void unlock() {
+    LOCK.setRelease(this, 0);
+  }
+
+  void link(Handle handle, int kind) {
+    lock();
+    try {
+      linkLocked(handle, kind);
+    } finally {
+      unlock();
+    }
+  }
+
+  private void linkLocked(Handle handle, int kind) {
     Handle first = head;
     handle.next = first;
     if (first == null) {
@@ -38,7 +85,8 @@ final class Stripe {
     live[kind]++;
   }
 
-  synchronized void unlink(Handle handle, int kind) {
+  /** Removes {@code handle}; the caller holds the lock. */
+  void unlinkLocked(Handle handle, int kind) {
     Handle before = handle.prev;
     Handle after = handle.next;
     if (before == null) {
@@ -59,12 +107,30 @@ final class Stripe {
     live[kind]--;
   }
 
-  synchronized int live(int kind) {
+  int live(int kind) {
+    lock();
+    try {
+      return liveLocked(kind);
+    } finally {
+      unlock();
+    }
+  }
+
+  private int liveLocked(int kind) {
     return kind < live.length ? live[kind] : 0;
   }
 
   /** The age in ticks of the oldest handle of {@code kind}, or -1 if there is none. */
-  synchronized int oldestAge(int kind, int now) {
+  int oldestAge(int kind, int now) {
+    lock();
+    try {
+      return oldestAgeLocked(kind, now);
+    } finally {
+      unlock();
+    }
+  }
+
+  private int oldestAgeLocked(int kind, int now) {
     if (kind >= live.length || live[kind] == 0) {
       return -1;
     }
@@ -77,7 +143,16 @@ final class Stripe {
   }
 
   /** Adds every handle, oldest first. */
-  synchronized void addAllTo(List<Handle> out) {
+  void addAllTo(List<Handle> out) {
+    lock();
+    try {
+      addAllToLocked(out);
+    } finally {
+      unlock();
+    }
+  }
+
+  private void addAllToLocked(List<Handle> out) {
     for (Handle h = tail; h != null; h = h.prev) {
       out.add(h);
     }
@@ -88,7 +163,16 @@ final class Stripe {
    * yet, and marks them reported. Walks from the oldest and stops at the first handle younger than
    * {@code minThreshold} ticks.
    */
-  synchronized void collectLongHolds(int now, int minThreshold, List<Handle> out) {
+  void collectLongHolds(int now, int minThreshold, List<Handle> out) {
+    lock();
+    try {
+      collectLongHoldsLocked(now, minThreshold, out);
+    } finally {
+      unlock();
+    }
+  }
+
+  private void collectLongHoldsLocked(int now, int minThreshold, List<Handle> out) {
     for (Handle h = tail; h != null; h = h.prev) {
       int age = h.ageTicks(now);
       if (age < minThreshold) {

@@ -43,6 +43,11 @@ final class Texts {
     return SECRET_PARAMETER.matcher(masked).replaceAll("$1" + MASK);
   }
 
+  /** {@link #mask(String)}, keeping null. */
+  static @Nullable String maskOrNull(@Nullable String text) {
+    return text == null ? null : mask(text);
+  }
+
   /** {@code " (description; owner: scope "path")"}, or nothing when both are absent. */
   static void appendDetails(
       StringBuilder line, @Nullable String description, @Nullable String owner) {

@@ -174,6 +174,7 @@ public final class Tracker implements AutoCloseable {
     return listeners.remove(listener);
   }
 
+  /** How much this tracker records; fixed when it is built. */
   public DetectionLevel level() {
     return level;
   }
@@ -183,6 +184,7 @@ public final class Tracker implements AutoCloseable {
     return samplingInterval;
   }
 
+  /** What this tracker does with the raw resource of a leaked wrapper. */
   public ReclaimPolicy reclaimPolicy() {
     return reclaimPolicy;
   }
@@ -376,8 +378,8 @@ public final class Tracker implements AutoCloseable {
         new LeakReport(
             context.kind.name(),
             handle.id(),
-            context.description == null ? null : Texts.mask(context.description),
-            context.owner,
+            Texts.maskOrNull(context.description),
+            Texts.maskOrNull(context.owner),
             instantOf(handle.created),
             durationOf(handle.ageTicks(now)),
             context.thread,
@@ -479,6 +481,7 @@ public final class Tracker implements AutoCloseable {
       return this;
     }
 
+    /** How much the tracker records; {@code SAMPLED} by default. */
     @CanIgnoreReturnValue
     public Builder level(DetectionLevel level) {
       this.level = Objects.requireNonNull(level, "level must not be null");
@@ -499,6 +502,7 @@ public final class Tracker implements AutoCloseable {
       return this;
     }
 
+    /** What the tracker does with a leaked wrapper's raw resource; {@code CLOSE_AND_REPORT} by default. */
     @CanIgnoreReturnValue
     public Builder reclaimPolicy(ReclaimPolicy policy) {
       this.reclaimPolicy = Objects.requireNonNull(policy, "reclaim policy must not be null");
@@ -563,6 +567,7 @@ public final class Tracker implements AutoCloseable {
       return this;
     }
 
+    /** Adds a listener; see {@link Tracker#addListener(LifecycleListener)}. */
     @CanIgnoreReturnValue
     public Builder listener(LifecycleListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
@@ -600,15 +605,15 @@ public final class Tracker implements AutoCloseable {
       }
       value = properties.getProperty(SAMPLING_INTERVAL);
       if (value != null) {
-        samplingInterval(parseInt(SAMPLING_INTERVAL, value));
+        samplingInterval(parseInt(SAMPLING_INTERVAL, value, 1));
       }
       value = properties.getProperty(MAX_ACCESS_RECORDS);
       if (value != null) {
-        maxAccessRecords(parseInt(MAX_ACCESS_RECORDS, value));
+        maxAccessRecords(parseInt(MAX_ACCESS_RECORDS, value, 0));
       }
       value = properties.getProperty(MAX_REPORTS_PER_MINUTE);
       if (value != null) {
-        maxReportsPerMinute(parseInt(MAX_REPORTS_PER_MINUTE, value));
+        maxReportsPerMinute(parseInt(MAX_REPORTS_PER_MINUTE, value, 1));
       }
       return this;
     }
@@ -628,13 +633,19 @@ public final class Tracker implements AutoCloseable {
       }
     }
 
-    private static int parseInt(String property, String value) {
+    private static int parseInt(String property, String value, int min) {
+      int parsed;
       try {
-        return Integer.parseInt(value.trim());
+        parsed = Integer.parseInt(value.trim());
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
             "system property " + property + " is \"" + value + "\"; expected a whole number", e);
       }
+      if (parsed < min) {
+        throw new IllegalArgumentException(
+            "system property " + property + " is " + parsed + "; expected at least " + min);
+      }
+      return parsed;
     }
 
     /** A new tracker, started; close it when done. */

@@ -201,6 +201,12 @@ final class InventoryTest {
         .hasMessage(
             "system property lifecycle.leakDetection.samplingInterval is \"often\"; expected a"
                 + " whole number");
+    properties.setProperty(Tracker.Builder.SAMPLING_INTERVAL, "0");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Tracker.newBuilder().configure(properties))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "system property lifecycle.leakDetection.samplingInterval is 0; expected at least 1");
   }
 
   @Test

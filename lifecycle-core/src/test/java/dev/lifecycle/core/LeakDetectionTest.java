@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +77,39 @@ final class LeakDetectionTest {
       assertThat(report.toString()).contains("\n\tat dev.lifecycle.core.LeakDetectionTest.openAndDrop(");
       assertThat(kind.leakCount()).isEqualTo(1);
       assertThat(kind.liveCount()).isZero();
+    }
+  }
+
+  @Test
+  void leak_isRecordedAsJfrEvent(@TempDir Path jfrDir) throws Exception {
+    Collector collector = new Collector();
+    Path dump = jfrDir.resolve("leak.jfr");
+    try (Recording recording = new Recording();
+        Tracker tracker =
+            Tracker.newBuilder()
+                .name("leak-jfr")
+                .level(DetectionLevel.FULL)
+                .defaultListeners()
+                .listener(collector)
+                .build()) {
+      recording.enable("dev.lifecycle.Leak");
+      recording.start();
+      FileChannel raw = openAndDrop(tracker.kind("demo.JfrFile"), "jfr");
+      LeakReport report = collector.awaitLeak();
+      recording.stop();
+      recording.dump(dump);
+
+      assertThat(raw.isOpen()).isFalse();
+      assertThat(RecordingFile.readAllEvents(dump))
+          .filteredOn(e -> e.getEventType().getName().equals("dev.lifecycle.Leak"))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.getString("resourceId")).isEqualTo(report.id());
+                assertThat(e.getBoolean("reclaimed")).isTrue();
+                assertThat(e.getString("allocationSite"))
+                    .startsWith("dev.lifecycle.core.LeakDetectionTest.openAndDrop(");
+              });
     }
   }
 

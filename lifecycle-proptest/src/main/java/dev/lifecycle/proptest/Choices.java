@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
  * bounds and a simplest value (its shrink target), and suggests a fresh value drawn from
  * {@link #random()}. A fresh stream takes the suggestion; a replayed stream returns the recorded
  * choice (clamped to the bounds) and, once the recorded choices run out, the simplest value. This
- * is what makes shrinking work through {@code map}, {@code flatMap} and {@code filter}: the shrinker
- * changes choices, never values. Not thread-safe: one stream belongs to one try.
+ * is what makes shrinking work through {@code map}, {@code flatMap} and {@code filter}: the
+ * shrinker changes choices, never values. Not thread-safe: one stream belongs to one try.
  */
 final class Choices {
   /** A replayed try that cannot be completed: too many choices, or a filter that never matches. */

@@ -92,7 +92,8 @@ public final class Gen<T> {
     }
     long target = min > 0 ? min : Math.min(max, 0);
     long[] edges = edges(min, max);
-    return of(in -> in.draw(min, max, target, Numbers.suggest(in.random(), min, max, target, edges)),
+    return of(
+        in -> in.draw(min, max, target, Numbers.suggest(in.random(), min, max, target, edges)),
         "longs(" + min + ", " + max + ")");
   }
 
@@ -462,7 +463,10 @@ public final class Gen<T> {
         description + ".filter(" + name + ")");
   }
 
-  /** The values of this generator that {@code condition} accepts; see {@link #filter(String, Predicate)}. */
+  /**
+   * The values of this generator that {@code condition} accepts, named by the predicate's {@code
+   * toString()}; see {@link #filter(String, Predicate)}.
+   */
   public Gen<T> filter(Predicate<? super T> condition) {
     return filter(condition.toString(), condition);
   }

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 final class Numbers {
   private Numbers() {}
 
-  /** A value in {@code [min, max]}: an edge value 1 in 8, near {@code target} 3 in 8, else uniform. */
+  /** A value in {@code [min, max]}: an edge value 1 in 8, near the target 3 in 8, else uniform. */
   static long suggest(SplittableRandom random, long min, long max, long target, long[] edges) {
     int roll = random.nextInt(8);
     if (roll == 0) {

@@ -1,6 +1,7 @@
 package dev.lifecycle.proptest;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,8 @@ final class Runner {
   private Runner() {}
 
   /**
-   * Runs {@code trial} up to {@code settings.tries()} times within the time budget.
+   * Runs {@code trial} {@code settings.tries()} times (times {@code lifecycle.pbt.triesMultiplier})
+   * within the time budget.
    *
    * @param what what is checked, for messages ("property", "stateful property")
    * @param noun what a failing try is called ("counterexample", "failing sequence")
@@ -25,13 +27,14 @@ final class Runner {
       String what,
       String noun,
       Statistics.Recorder statistics) {
+    int tries = settings.triesForThisRun();
     long runSeed = settings.firstSeed();
     long seed = runSeed;
     long started = System.nanoTime();
-    long deadline = started + settings.maxDuration().toNanos();
+    long deadline = started + nanos(settings.maxDuration());
     int passed = 0;
     int discarded = 0;
-    for (int attempt = 1; passed < settings.tries(); attempt++) {
+    for (int attempt = 1; passed < tries; attempt++) {
       if (System.nanoTime() - deadline > 0) {
         LOG.log(
             Level.INFO,
@@ -42,13 +45,13 @@ final class Runner {
                     + " after "
                     + statistics.tries()
                     + " of "
-                    + settings.tries()
+                    + tries
                     + " tries (raise it with -D"
                     + Settings.MAX_DURATION
                     + ")");
         break;
       }
-      if (discarded > settings.tries() * 10) {
+      if (discarded > tries * 10L) {
         throw new IllegalStateException(
             what
                 + " discarded "
@@ -91,13 +94,14 @@ final class Runner {
       long seed,
       long runSeed,
       int attempt) {
-    Shrinker.Example failing = new Shrinker.Example(in.values(), in.targets(), in.spans(), original);
+    Shrinker.Example failing =
+        new Shrinker.Example(in.values(), in.targets(), in.spans(), original);
     Shrinker shrinker =
         new Shrinker(
             trial,
             failing,
             settings.maxShrinks(),
-            System.nanoTime() + settings.maxShrinkDuration().toNanos());
+            System.nanoTime() + nanos(settings.maxShrinkDuration()));
     Trial.Failure minimal = shrinker.shrink().failure();
     String message =
         what
@@ -133,6 +137,13 @@ final class Runner {
     return failure;
   }
 
+  /** The duration in nanoseconds, at most about 146 years (so that adding it to now cannot wrap). */
+  private static long nanos(Duration duration) {
+    return duration.compareTo(Duration.ofDays(365L * 146)) > 0
+        ? Duration.ofDays(365L * 146).toNanos()
+        : duration.toNanos();
+  }
+
   /** A failure as a titled block: the counterexample, how it failed, what it threw. */
   private static String describe(String title, Trial.Failure failure) {
     return title
@@ -145,8 +156,13 @@ final class Runner {
         + "\n";
   }
 
+  /** {@code text} with {@code indent} before each line and no whitespace after any. */
   private static String indent(String text, String indent) {
-    return indent + text.strip().replace("\n", "\n" + indent);
+    StringBuilder out = new StringBuilder();
+    for (String line : text.strip().split("\n", -1)) {
+      out.append(out.length() == 0 ? "" : "\n").append(indent).append(line.stripTrailing());
+    }
+    return out.toString();
   }
 
   /** The first {@code lines} lines of {@code text}, and a mark if there were more. */

@@ -1,15 +1,40 @@
 package dev.lifecycle.proptest;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.opentest4j.TestAbortedException;
 
-/** One try of a stateful property: generates and runs a sequence of steps, step by step. */
+/**
+ * One try of a stateful property: generates and runs a sequence of steps, step by step, then in
+ * concurrent mode a few branches of steps on their own threads. Not thread-safe: a runner uses one
+ * instance from one thread.
+ */
 final class Sequence<M, S> implements Trial {
   /** The parameter of an action that has none. */
   private static final Object NONE = new Object();
+
+  /**
+   * The concurrent part of a try: how many branches, how long, how models are forked, how long the
+   * branches may take before they are reported as stuck.
+   */
+  record Concurrency<M>(
+      int threads, int branchSteps, int repeats, UnaryOperator<M> fork, Duration deadline) {}
+
+  /** A generated step; described only when a failure is reported. */
+  private record Planned<M, S>(Stateful.Action<M, S> action, Object param) {
+    String description() {
+      return param == NONE ? action.name() : action.name() + "(" + Values.show(param) + ")";
+    }
+  }
+
+  /** An invariant that failed, and how. */
+  private record Broken(String name, Throwable cause) {}
 
   private final Supplier<? extends M> modelFactory;
   private final Supplier<? extends S> systemFactory;
@@ -17,6 +42,7 @@ final class Sequence<M, S> implements Trial {
   private final List<Stateful.Check<M, S>> invariants;
   private final int maxSteps;
   private final Statistics.Recorder statistics;
+  private final @Nullable Concurrency<M> concurrency;
 
   Sequence(
       Supplier<? extends M> modelFactory,
@@ -24,24 +50,40 @@ final class Sequence<M, S> implements Trial {
       List<Stateful.Action<M, S>> actions,
       List<Stateful.Check<M, S>> invariants,
       int maxSteps,
-      Statistics.Recorder statistics) {
+      Statistics.Recorder statistics,
+      @Nullable Concurrency<M> concurrency) {
     this.modelFactory = modelFactory;
     this.systemFactory = systemFactory;
     this.actions = actions;
     this.invariants = invariants;
     this.maxSteps = maxSteps;
     this.statistics = statistics;
+    this.concurrency = concurrency;
   }
 
   @Override
   public @Nullable Failure run(Choices in, boolean record) {
+    Failure failure = once(in, record);
+    if (failure != null || concurrency == null) {
+      return failure;
+    }
+    // Thread schedules differ from run to run: run the same steps a few more times.
+    long[] choices = in.values();
+    for (int repeat = 1; repeat < concurrency.repeats() && failure == null; repeat++) {
+      failure = once(Choices.replay(choices, Shrinker.CHOICE_LIMIT), false);
+    }
+    return failure;
+  }
+
+  private @Nullable Failure once(Choices in, boolean record) {
     M model = modelFactory.get();
     S system = systemFactory.get();
-    List<String> steps = new ArrayList<>();
+    List<Planned<M, S>> steps = new ArrayList<>();
+    List<List<String>> branches = new ArrayList<>();
     Throwable failure = null;
     String where = "";
     try {
-      Broken broken = checkInvariants(model, system);
+      Broken broken = checkInvariants(model, system, false);
       if (broken != null) {
         failure = broken.cause();
         where = "invariant \"" + broken.name() + "\" failed on the initial state";
@@ -49,24 +91,16 @@ final class Sequence<M, S> implements Trial {
       int length = 1 + in.random().nextInt(maxSteps);
       for (int n = 0; n < maxSteps && failure == null; n++) {
         int span = in.startSpan();
-        if (!in.bit(n < length ? 1.0 : 0.0)) {
+        Planned<M, S> step = plan(in, model, n < length);
+        if (step == null) {
           break;
         }
-        List<Stateful.Action<M, S>> enabled = enabled(model);
-        if (enabled.isEmpty()) {
-          break;
-        }
-        Stateful.Action<M, S> action = enabled.get(in.index(enabled.size()));
-        Object param = NONE;
-        if (action.params() != null) {
-          param = action.params().apply(model).generate(in);
-        }
-        steps.add(describe(action, param));
+        steps.add(step);
         if (record) {
-          statistics.action(action.name());
+          statistics.action(step.action().index());
         }
         try {
-          action.step().run(model, system, param);
+          step.action().step().run(model, system, step.param());
         } catch (TestAbortedException e) {
           throw new Choices.Invalid("assumption failed: " + e.getMessage());
         } catch (OutOfMemoryError e) {
@@ -76,12 +110,27 @@ final class Sequence<M, S> implements Trial {
           where = "step " + steps.size() + " threw";
           break;
         }
-        broken = checkInvariants(model, system);
+        broken = checkInvariants(model, system, false);
         if (broken != null) {
           failure = broken.cause();
           where = "invariant \"" + broken.name() + "\" failed after step " + steps.size();
         }
         in.endSpan(span);
+      }
+      if (failure == null && concurrency != null) {
+        List<List<Planned<M, S>>> planned = planBranches(in, model, concurrency, record);
+        for (List<Planned<M, S>> branch : planned) {
+          List<String> shown = new ArrayList<>();
+          for (Planned<M, S> step : branch) {
+            shown.add(step.description());
+          }
+          branches.add(shown);
+        }
+        Outcome outcome = runBranches(model, system, planned, concurrency, branches);
+        if (outcome != null) {
+          failure = outcome.cause();
+          where = outcome.where();
+        }
       }
     } finally {
       failure = close(system, failure);
@@ -90,17 +139,168 @@ final class Sequence<M, S> implements Trial {
       }
     }
     if (record) {
-      statistics.length(steps.size());
+      int total = steps.size();
+      for (List<String> branch : branches) {
+        total += branch.size();
+      }
+      statistics.length(total);
     }
-    return failure == null ? null : new Failure(render(steps), where, failure);
+    if (failure == null) {
+      return null;
+    }
+    List<String> shown = new ArrayList<>(steps.size());
+    for (Planned<M, S> step : steps) {
+      shown.add(step.description());
+    }
+    return new Failure(render(shown, branches), where, failure);
   }
 
-  /** An invariant that failed, and how. */
-  private record Broken(String name, Throwable cause) {}
+  /** The next step, generated from the model, or null when the sequence ends here. */
+  private @Nullable Planned<M, S> plan(Choices in, M model, boolean suggestMore) {
+    if (!in.bit(suggestMore ? 1.0 : 0.0)) {
+      return null;
+    }
+    List<Stateful.Action<M, S>> enabled = enabled(model);
+    if (enabled.isEmpty()) {
+      return null;
+    }
+    Stateful.Action<M, S> action = enabled.get(in.index(enabled.size()));
+    Object param = NONE;
+    if (action.params() != null) {
+      param = action.params().apply(model).generate(in);
+    }
+    return new Planned<>(action, param);
+  }
 
-  /** The first invariant that fails, or null. */
-  private @Nullable Broken checkInvariants(M model, S system) {
+  /** The branches, each planned from the model as the prefix left it (the model is not changed). */
+  private List<List<Planned<M, S>>> planBranches(
+      Choices in, M model, Concurrency<M> concurrency, boolean record) {
+    List<List<Planned<M, S>>> branches = new ArrayList<>();
+    for (int t = 0; t < concurrency.threads(); t++) {
+      List<Planned<M, S>> branch = new ArrayList<>();
+      int length = 1 + in.random().nextInt(concurrency.branchSteps());
+      for (int n = 0; n < concurrency.branchSteps(); n++) {
+        int span = in.startSpan();
+        Planned<M, S> step = plan(in, model, n < length);
+        if (step == null) {
+          break;
+        }
+        branch.add(step);
+        if (record) {
+          statistics.action(step.action().index());
+        }
+        in.endSpan(span);
+      }
+      branches.add(branch);
+    }
+    return branches;
+  }
+
+  /** How the parallel part failed. */
+  private record Outcome(String where, Throwable cause) {}
+
+  private @Nullable Outcome runBranches(
+      M model,
+      S system,
+      List<List<Planned<M, S>>> planned,
+      Concurrency<M> concurrency,
+      List<List<String>> shown) {
+    int count = planned.size();
+    Throwable[] failures = new Throwable[count];
+    String[] failedAt = new String[count];
+    CountDownLatch ready = new CountDownLatch(count);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < count; t++) {
+      int branch = t;
+      M branchModel = concurrency.fork().apply(model);
+      Thread thread =
+          new Thread(
+              () -> {
+                ready.countDown();
+                try {
+                  go.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  return;
+                }
+                List<Planned<M, S>> steps = planned.get(branch);
+                for (int i = 0; i < steps.size(); i++) {
+                  Planned<M, S> step = steps.get(i);
+                  if (!step.action().precondition().test(branchModel)) {
+                    shown.get(branch).set(i, step.description() + " (skipped: precondition)");
+                    continue;
+                  }
+                  try {
+                    step.action().step().run(branchModel, system, step.param());
+                  } catch (Throwable e) { // reported with the branch and the step
+                    failures[branch] = e;
+                    failedAt[branch] = step.description();
+                    return;
+                  }
+                }
+              },
+              "lifecycle-pbt-branch-" + (t + 1));
+      thread.setDaemon(true);
+      threads.add(thread);
+    }
+    threads.forEach(Thread::start);
+    try {
+      long deadline = System.nanoTime() + concurrency.deadline().toNanos();
+      if (!ready.await(concurrency.deadline().toNanos(), TimeUnit.NANOSECONDS)) {
+        throw new IllegalStateException(
+            "the threads of the parallel part did not start within "
+                + concurrency.deadline()
+                + "; the machine is overloaded, or raise branchDeadline(..)");
+      }
+      go.countDown();
+      for (int t = 0; t < count; t++) {
+        Thread thread = threads.get(t);
+        long left = deadline - System.nanoTime();
+        thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        if (thread.isAlive()) {
+          AssertionError stuck =
+              new AssertionError(
+                  "thread "
+                      + (t + 1)
+                      + " did not finish within "
+                      + concurrency.deadline()
+                      + "; it may be deadlocked (its stack is this error's stack)");
+          stuck.setStackTrace(thread.getStackTrace());
+          threads.forEach(Thread::interrupt); // best effort: a stuck branch may still wake up
+          return new Outcome("thread " + (t + 1) + " is stuck (possible deadlock)", stuck);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the parallel part", e);
+    }
+    // Every thread was joined: what they wrote is visible here.
+    for (int t = 0; t < count; t++) {
+      if (failures[t] instanceof OutOfMemoryError oom) {
+        throw oom;
+      }
+      if (failures[t] instanceof TestAbortedException) {
+        throw new Choices.Invalid("assumption failed in a parallel step");
+      }
+      if (failures[t] != null) {
+        return new Outcome("thread " + (t + 1) + " threw at " + failedAt[t], failures[t]);
+      }
+    }
+    Broken broken = checkInvariants(model, system, true);
+    if (broken != null) {
+      return new Outcome(
+          "after the parallel part, invariant \"" + broken.name() + "\" failed", broken.cause());
+    }
+    return null;
+  }
+
+  /** The first invariant that fails, or null; after the parallel part only the system ones. */
+  private @Nullable Broken checkInvariants(M model, S system, boolean systemOnly) {
     for (Stateful.Check<M, S> invariant : invariants) {
+      if (systemOnly && !invariant.systemOnly()) {
+        continue;
+      }
       try {
         invariant.check().check(model, system);
       } catch (OutOfMemoryError e) {
@@ -112,8 +312,10 @@ final class Sequence<M, S> implements Trial {
     return null;
   }
 
+  /** The actions whose precondition holds; a buffer reused by the next call. */
   private List<Stateful.Action<M, S>> enabled(M model) {
-    List<Stateful.Action<M, S>> enabled = new ArrayList<>(actions.size());
+    List<Stateful.Action<M, S>> enabled = this.enabled;
+    enabled.clear();
     for (Stateful.Action<M, S> action : actions) {
       if (action.precondition().test(model)) {
         enabled.add(action);
@@ -122,9 +324,7 @@ final class Sequence<M, S> implements Trial {
     return enabled;
   }
 
-  private static String describe(Stateful.Action<?, ?> action, Object param) {
-    return param == NONE ? action.name() : action.name() + "(" + Values.show(param) + ")";
-  }
+  private final List<Stateful.Action<M, S>> enabled = new ArrayList<>();
 
   private static @Nullable Throwable close(Object system, @Nullable Throwable failure) {
     if (!(system instanceof AutoCloseable closeable)) {
@@ -141,15 +341,22 @@ final class Sequence<M, S> implements Trial {
     return failure;
   }
 
-  /** The steps, numbered from 1, one a line. */
-  static String render(List<String> steps) {
-    if (steps.isEmpty()) {
-      return "(no steps)";
-    }
+  /** The steps, numbered from 1, one a line; then the branches, one a line. */
+  static String render(List<String> steps, List<List<String>> branches) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < steps.size(); i++) {
       out.append(i == 0 ? "" : "\n").append(i + 1).append(". ").append(steps.get(i));
     }
-    return out.toString();
+    if (!branches.isEmpty()) {
+      out.append(steps.isEmpty() ? "" : "\n").append("then in parallel:");
+      for (int t = 0; t < branches.size(); t++) {
+        List<String> branch = branches.get(t);
+        out.append("\n  thread ")
+            .append(t + 1)
+            .append(": ")
+            .append(branch.isEmpty() ? "(no steps)" : String.join("; ", branch));
+      }
+    }
+    return out.length() == 0 ? "(no steps)" : out.toString();
   }
 }

@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  * #SEED} (default: a new random seed per property) and {@value #STATISTICS} ({@code true} logs
  * every property's statistics). A value set on the property in code wins over the default, except
  * the seed: {@value #SEED} wins over everything, so a reported failure can be re-run as it is.
+ * {@value #TRIES_MULTIPLIER} (default 1) multiplies the tries of every property, those set in code
+ * included: a nightly run passes {@code -Dlifecycle.pbt.triesMultiplier=10} (and a longer {@value
+ * #MAX_DURATION}).
  */
 record Settings(
     int tries,
@@ -23,6 +26,7 @@ record Settings(
     int maxSteps) {
   static final String SEED = "lifecycle.pbt.seed";
   static final String TRIES = "lifecycle.pbt.tries";
+  static final String TRIES_MULTIPLIER = "lifecycle.pbt.triesMultiplier";
   static final String MAX_DURATION = "lifecycle.pbt.maxDuration";
   static final String STATISTICS = "lifecycle.pbt.statistics";
 
@@ -67,6 +71,11 @@ record Settings(
           "maxSteps < 1: " + maxSteps + "; a sequence needs room for a step");
     }
     return new Settings(tries, seed, maxDuration, maxShrinks, maxShrinkDuration, maxSteps);
+  }
+
+  /** The tries of this run: {@link #tries()} times the multiplier, at most Integer.MAX_VALUE. */
+  int triesForThisRun() {
+    return (int) Math.min(Integer.MAX_VALUE, (long) tries * intProperty(TRIES_MULTIPLIER, 1));
   }
 
   /** The seed of the first try: the system property, else the one set in code, else random. */

@@ -48,10 +48,14 @@ final class Shrinker {
 
   static final int CHOICE_LIMIT = 100_000;
 
+  /** How far apart two choices may be for {@link #redistribute}. */
+  private static final int WINDOW = 8;
+
   private final Trial trial;
   private final int maxRuns;
   private final long deadlineNanos;
-  private final Set<List<Long>> seen = new HashSet<>();
+  /** 64-bit fingerprints of the candidates already run: a collision only skips one candidate. */
+  private final Set<Long> seen = new HashSet<>();
   private Example best;
   private int runs;
   private int improvements;
@@ -70,6 +74,9 @@ final class Shrinker {
       progress = deleteSpans();
       progress |= deleteChunks();
       progress |= minimizeChoices();
+      if (!progress) {
+        progress = redistribute();
+      }
     }
     return best;
   }
@@ -151,6 +158,34 @@ final class Shrinker {
     return progress;
   }
 
+  /**
+   * Moves the whole distance of a choice from its target onto a later choice nearby: {@code [12,
+   * 28, 60]} with a failing sum becomes {@code [0, 40, 60]}, whose first element then goes.
+   */
+  private boolean redistribute() {
+    boolean progress = false;
+    for (int i = 0; i < best.values().length && !exhausted(); i++) {
+      long[] values = best.values();
+      long[] targets = best.targets();
+      long moved = values[i] - targets[i];
+      if (moved == 0) {
+        continue;
+      }
+      for (int j = i + 1; j < Math.min(values.length, i + WINDOW) && !exhausted(); j++) {
+        if (values[j] != targets[j] && (values[j] > targets[j]) != (moved > 0)) {
+          continue; // j is on the other side of its target: moving there would cancel out
+        }
+        long[] candidate = with(values, i, targets[i]);
+        candidate[j] = values[j] + moved;
+        if ((candidate[j] > values[j]) == (moved > 0) && consider(candidate)) {
+          progress = true;
+          break;
+        }
+      }
+    }
+    return progress;
+  }
+
   private boolean consider(long[] candidate) {
     if (exhausted() || !seen.add(key(candidate))) {
       return false;
@@ -217,11 +252,11 @@ final class Shrinker {
     return result;
   }
 
-  private static List<Long> key(long[] values) {
-    List<Long> key = new ArrayList<>(values.length);
+  private static long key(long[] values) {
+    long hash = values.length;
     for (long v : values) {
-      key.add(v);
+      hash = Settings.nextSeed(hash ^ v);
     }
-    return key;
+    return hash;
   }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,13 +17,13 @@ import org.jspecify.annotations.Nullable;
  * with invariants checked after every step.
  *
  * <pre>{@code
- * Stateful.of(() -> new ArrayList<Integer>(), BoundedStack::new)
+ * Stateful.<Deque<Integer>, BoundedStack>of(ArrayDeque::new, BoundedStack::new)
  *     .action("push", Gen.ints(0, 9), (model, stack, x) -> {
  *       stack.push(x);
- *       model.add(x);
+ *       model.push(x);
  *     })
  *     .action("pop", model -> !model.isEmpty(), (model, stack) ->
- *       assertThat(stack.pop()).isEqualTo(model.remove(model.size() - 1)))
+ *       assertThat(stack.pop()).isEqualTo(model.pop()))
  *     .invariant("same size", (model, stack) -> assertThat(stack.size()).isEqualTo(model.size()))
  *     .check();
  * }</pre>
@@ -37,8 +38,12 @@ import org.jspecify.annotations.Nullable;
  * <p>On failure the sequence is shrunk: whole steps are removed, then the choice of each action and
  * its parameter is simplified. Steps are generated again from the model on every replay, so each
  * precondition still holds in the shrunk sequence. {@code check} then throws a {@link
- * PropertyFailure} listing the minimal failing sequence as numbered steps, the original one, and the
- * seed to re-run exactly that case.
+ * PropertyFailure} listing the minimal failing sequence as numbered steps, the original one, and
+ * the seed to re-run exactly that case.
+ *
+ * <p>Java infers the model type from the supplier: {@code Stateful.of(ArrayList::new, ..)} has an
+ * {@code ArrayList} model. To declare an interface type, name both types: {@code
+ * Stateful.<List<Integer>, MyStack>of(ArrayList::new, MyStack::new)}.
  *
  * <p>Instances are immutable and thread-safe: every configuring method returns a new property. The
  * model and system are used by one thread at a time.
@@ -69,60 +74,99 @@ public final class Stateful<M, S> {
     void check(M model, S system) throws Exception;
   }
 
+  /** A condition on the system alone; it fails by throwing. */
+  @FunctionalInterface
+  public interface SystemInvariant<S> {
+    /** Checks the condition on the system. */
+    void check(S system) throws Exception;
+  }
+
   /** One declared action. */
   record Action<M, S>(
+      int index,
       String name,
       Predicate<? super M> precondition,
       @Nullable Function<? super M, ? extends Gen<?>> params,
       ParamStep<M, S, Object> step) {}
 
-  /** One declared invariant. */
-  record Check<M, S>(String name, Invariant<M, S> check) {}
+  /** One declared invariant; a system-only one is also checked after the parallel part. */
+  record Check<M, S>(String name, Invariant<M, S> check, boolean systemOnly) {}
+
+  /** Default most steps per branch in concurrent mode. */
+  public static final int DEFAULT_BRANCH_STEPS = 5;
+
+  /** Default time the parallel part may take in concurrent mode. */
+  private static final Duration DEFAULT_BRANCH_DEADLINE = Duration.ofSeconds(10);
+
+  /** How many times concurrent mode runs each generated case. */
+  public static final int CONCURRENT_REPEATS = 10;
 
   private final Supplier<? extends M> model;
   private final Supplier<? extends S> system;
   private final List<Action<M, S>> actions;
   private final List<Check<M, S>> invariants;
   private final Settings settings;
+  private final int branchSteps;
+  private final Duration branchDeadline;
 
   private Stateful(
       Supplier<? extends M> model,
       Supplier<? extends S> system,
       List<Action<M, S>> actions,
       List<Check<M, S>> invariants,
-      Settings settings) {
+      Settings settings,
+      int branchSteps,
+      Duration branchDeadline) {
     this.model = model;
     this.system = system;
     this.actions = actions;
     this.invariants = invariants;
     this.settings = settings;
+    this.branchSteps = branchSteps;
+    this.branchDeadline = branchDeadline;
   }
 
   /**
    * A stateful property without actions yet; {@code model} and {@code system} are called once per
    * try (and once per shrink run) for a fresh pair.
    */
-  public static <M, S> Stateful<M, S> of(Supplier<? extends M> model, Supplier<? extends S> system) {
+  public static <M, S> Stateful<M, S> of(
+      Supplier<? extends M> model, Supplier<? extends S> system) {
     return new Stateful<>(
         Objects.requireNonNull(model, "model"),
         Objects.requireNonNull(system, "system"),
         List.of(),
         List.of(),
-        Settings.defaults());
+        Settings.defaults(),
+        DEFAULT_BRANCH_STEPS,
+        DEFAULT_BRANCH_DEADLINE);
   }
 
-  /** This property with an action that is always enabled and has no parameter. */
+  /**
+   * This property with an action that is always enabled and has no parameter.
+   *
+   * @throws IllegalArgumentException if an action of that name was already declared
+   */
   public Stateful<M, S> action(String name, Step<M, S> step) {
     return action(name, m -> true, step);
   }
 
-  /** This property with an action that is enabled when {@code precondition} holds on the model. */
+  /**
+   * This property with an action that is enabled when {@code precondition} holds on the model.
+   *
+   * @throws IllegalArgumentException if an action of that name was already declared
+   */
   public Stateful<M, S> action(String name, Predicate<? super M> precondition, Step<M, S> step) {
     Objects.requireNonNull(step, "step");
-    return with(new Action<>(name, precondition, null, (m, s, p) -> step.run(m, s)));
+    ParamStep<M, S, Object> withoutParam = (m, s, p) -> step.run(m, s);
+    return with(new Action<>(actions.size(), name, precondition, null, withoutParam));
   }
 
-  /** This property with an always enabled action whose parameter comes from {@code params}. */
+  /**
+   * This property with an always enabled action whose parameter comes from {@code params}.
+   *
+   * @throws IllegalArgumentException if an action of that name was already declared
+   */
   public <P> Stateful<M, S> action(String name, Gen<P> params, ParamStep<M, S, P> step) {
     Objects.requireNonNull(params, "params");
     return action(name, m -> true, m -> params, step);
@@ -132,6 +176,8 @@ public final class Stateful<M, S> {
    * This property with an action that is enabled when {@code precondition} holds on the model, and
    * whose parameter comes from a generator made from the model (for example {@code m ->
    * Gen.elementOf(m.openHandles())}); {@code params} is only called when the precondition holds.
+   *
+   * @throws IllegalArgumentException if an action of that name was already declared
    */
   @SuppressWarnings("unchecked") // the step receives what the generator at its side generated
   public <P> Stateful<M, S> action(
@@ -142,7 +188,7 @@ public final class Stateful<M, S> {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(step, "step");
     ParamStep<M, S, Object> erased = (m, s, p) -> step.run(m, s, (P) p);
-    return with(new Action<>(name, precondition, params, erased));
+    return with(new Action<>(actions.size(), name, precondition, params, erased));
   }
 
   private Stateful<M, S> with(Action<M, S> action) {
@@ -156,15 +202,39 @@ public final class Stateful<M, S> {
     }
     List<Action<M, S>> more = new ArrayList<>(actions);
     more.add(action);
-    return new Stateful<>(model, system, List.copyOf(more), invariants, settings);
+    return new Stateful<>(
+        model, system, List.copyOf(more), invariants, settings, branchSteps, branchDeadline);
   }
 
-  /** This property with an invariant, checked on the initial state and after every step. */
+  /**
+   * This property with an invariant of the model and the system, checked on the initial state and
+   * after every sequential step.
+   */
   public Stateful<M, S> invariant(String name, Invariant<M, S> check) {
+    Objects.requireNonNull(check, "check");
+    return with(new Check<>(Objects.requireNonNull(name, "name"), check, false));
+  }
+
+  /**
+   * This property with an invariant of the system alone (its own accounting adds up, nothing is
+   * over capacity), checked on the initial state, after every sequential step and, in {@link
+   * #checkConcurrently concurrent mode}, after the parallel part.
+   */
+  public Stateful<M, S> systemInvariant(String name, SystemInvariant<S> check) {
+    Objects.requireNonNull(check, "check");
+    return with(new Check<>(Objects.requireNonNull(name, "name"), (m, s) -> check.check(s), true));
+  }
+
+  private Stateful<M, S> with(Check<M, S> invariant) {
     List<Check<M, S>> more = new ArrayList<>(invariants);
-    more.add(
-        new Check<>(Objects.requireNonNull(name, "name"), Objects.requireNonNull(check, "check")));
-    return new Stateful<>(model, system, actions, List.copyOf(more), settings);
+    more.add(invariant);
+    return new Stateful<>(
+        model, system, actions, List.copyOf(more), settings, branchSteps, branchDeadline);
+  }
+
+  private Stateful<M, S> with(Settings settings) {
+    return new Stateful<>(
+        model, system, actions, invariants, settings, branchSteps, branchDeadline);
   }
 
   /**
@@ -173,7 +243,7 @@ public final class Stateful<M, S> {
    * @throws IllegalArgumentException if {@code maxSteps < 1}
    */
   public Stateful<M, S> maxSteps(int maxSteps) {
-    return new Stateful<>(model, system, actions, invariants, settings.withMaxSteps(maxSteps));
+    return with(settings.withMaxSteps(maxSteps));
   }
 
   /**
@@ -183,7 +253,7 @@ public final class Stateful<M, S> {
    * @throws IllegalArgumentException if {@code tries < 1}
    */
   public Stateful<M, S> tries(int tries) {
-    return new Stateful<>(model, system, actions, invariants, settings.withTries(tries));
+    return with(settings.withTries(tries));
   }
 
   /**
@@ -191,7 +261,7 @@ public final class Stateful<M, S> {
    * property {@code lifecycle.pbt.seed}, when set, wins over it.
    */
   public Stateful<M, S> seed(long seed) {
-    return new Stateful<>(model, system, actions, invariants, settings.withSeed(seed));
+    return with(settings.withSeed(seed));
   }
 
   /**
@@ -201,8 +271,7 @@ public final class Stateful<M, S> {
    * @throws IllegalArgumentException if {@code maxDuration} is not positive
    */
   public Stateful<M, S> maxDuration(Duration maxDuration) {
-    return new Stateful<>(
-        model, system, actions, invariants, settings.withMaxDuration(maxDuration));
+    return with(settings.withMaxDuration(maxDuration));
   }
 
   /**
@@ -214,6 +283,88 @@ public final class Stateful<M, S> {
    */
   @CanIgnoreReturnValue
   public Statistics check() {
+    return run(null, "stateful property");
+  }
+
+  /**
+   * This property with parallel branches of up to {@code branchSteps} steps each in {@link
+   * #checkConcurrently} (default {@value #DEFAULT_BRANCH_STEPS}).
+   *
+   * @throws IllegalArgumentException if {@code branchSteps < 1}
+   */
+  public Stateful<M, S> branchSteps(int branchSteps) {
+    if (branchSteps < 1) {
+      throw new IllegalArgumentException(
+          "branchSteps < 1: " + branchSteps + "; a branch needs room for a step");
+    }
+    return new Stateful<>(
+        model, system, actions, invariants, settings, branchSteps, branchDeadline);
+  }
+
+  /**
+   * This property with a deadline for the parallel part of {@link #checkConcurrently} (default 10
+   * s): a branch still running after it fails the try as possibly deadlocked, with its stack, and
+   * every branch thread is interrupted.
+   *
+   * @throws IllegalArgumentException if {@code deadline} is not positive
+   */
+  public Stateful<M, S> branchDeadline(Duration deadline) {
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException(
+          "branch deadline not positive: " + deadline + "; give the branches some time");
+    }
+    return new Stateful<>(model, system, actions, invariants, settings, branchSteps, deadline);
+  }
+
+  /**
+   * Runs the property in concurrent mode, for a thread-safe system. Each try runs a sequential
+   * prefix exactly like {@link #check()}, then {@code threads} branches of up to {@link
+   * #branchSteps} steps at the same time, each on its own thread, started together; when all have
+   * finished, the {@link #systemInvariant system invariants} are checked. Each try is run {@value
+   * #CONCURRENT_REPEATS} times, because thread schedules differ from run to run; a failure is
+   * shrunk like a sequential one (each candidate again run {@value #CONCURRENT_REPEATS} times).
+   *
+   * <p>The branches are generated before they run, from the model as the prefix left it: each step
+   * of a branch was enabled at the end of the prefix. Each branch runs its steps with its own copy
+   * of that model, made by {@code forkModel}, and skips a step whose precondition does not hold on
+   * its copy (the report marks it). The copies are private to their thread, the system is shared.
+   * Mind what a copy owns: a handle or permit the prefix holds is in every plain copy, so every
+   * branch may release it. Let {@code forkModel} hand what the prefix owns to one branch at most
+   * (often: return a model that owns nothing), unless sharing it is what you want to test.
+   *
+   * <p>What it catches: a step that throws under contention (including assertions in the step that
+   * hold whatever the other threads do); a system invariant broken after concurrent use (lost
+   * updates, counts that drift, capacity exceeded, permits not released); a branch that does not
+   * finish within the {@link #branchDeadline} (reported with its stack as a possible deadlock; the
+   * branch threads are interrupted, and a thread that ignores that is a daemon left behind).
+   *
+   * <p>What it cannot catch: it is not a linearizability checker. Results returned during the
+   * parallel part are not compared with any sequential order of the steps, and the (model, system)
+   * invariants are not checked after it, because no single model describes the outcome. Races
+   * that need a schedule the JVM never produces in these few runs go unseen, and a failure may
+   * not reproduce from its seed every time: the seed fixes the steps, not the schedule.
+   *
+   * @param threads how many branches run in parallel, at least 2
+   * @param forkModel copies the model for one branch; it must not share mutable state with it
+   * @return how often each action ran and how long the sequences were (prefix and branches)
+   * @throws PropertyFailure if a try fails, with the minimal failing prefix and branches
+   * @throws IllegalArgumentException if {@code threads < 2}
+   * @throws IllegalStateException if no action was declared
+   */
+  @CanIgnoreReturnValue
+  public Statistics checkConcurrently(int threads, UnaryOperator<M> forkModel) {
+    if (threads < 2) {
+      throw new IllegalArgumentException(
+          "threads < 2: " + threads + "; concurrent mode runs at least two branches");
+    }
+    Objects.requireNonNull(forkModel, "forkModel");
+    return run(
+        new Sequence.Concurrency<>(
+            threads, branchSteps, CONCURRENT_REPEATS, forkModel, branchDeadline),
+        "concurrent stateful property");
+  }
+
+  private Statistics run(Sequence.@Nullable Concurrency<M> concurrency, String what) {
     if (actions.isEmpty()) {
       throw new IllegalStateException("no actions declared; add at least one with action(..)");
     }
@@ -222,7 +373,8 @@ public final class Stateful<M, S> {
       statistics.declare(action.name());
     }
     Sequence<M, S> sequence =
-        new Sequence<>(model, system, actions, invariants, settings.maxSteps(), statistics);
-    return Runner.run(settings, sequence, "stateful property", "failing sequence", statistics);
+        new Sequence<>(
+            model, system, actions, invariants, settings.maxSteps(), statistics, concurrency);
+    return Runner.run(settings, sequence, what, "failing sequence", statistics);
   }
 }

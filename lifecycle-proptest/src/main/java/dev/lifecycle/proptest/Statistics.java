@@ -1,6 +1,9 @@
 package dev.lifecycle.proptest;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -84,7 +87,11 @@ public final class Statistics {
         double percent = total == 0 ? 0 : 100.0 * e.getValue() / total;
         out.append(
             String.format(
-                Locale.ROOT, "%n  %-" + width + "s %8d  %5.1f%%", e.getKey(), e.getValue(), percent));
+                Locale.ROOT,
+                "%n  %-" + width + "s %8d  %5.1f%%",
+                e.getKey(),
+                e.getValue(),
+                percent));
       }
     }
     if (!lengths.isEmpty()) {
@@ -103,12 +110,16 @@ public final class Statistics {
   static final class Recorder {
     private int tries;
     private int discarded;
-    private final Map<String, Long> actions = new LinkedHashMap<>();
+    private final List<String> names = new ArrayList<>();
+    private long[] counts = new long[4];
     private final Map<Integer, Long> lengths = new TreeMap<>();
 
-    /** Declares an action, so that it is listed even if it never ran. */
+    /** Declares the action that {@link #action(int)} calls {@code names.size()}, in order. */
     void declare(String action) {
-      actions.putIfAbsent(action, 0L);
+      names.add(action);
+      if (names.size() > counts.length) {
+        counts = Arrays.copyOf(counts, names.size() * 2);
+      }
     }
 
     void tried() {
@@ -119,8 +130,9 @@ public final class Statistics {
       discarded++;
     }
 
-    void action(String name) {
-      actions.merge(name, 1L, Long::sum);
+    /** Counts a run of the action declared {@code index}th. */
+    void action(int index) {
+      counts[index]++;
     }
 
     void length(int steps) {
@@ -132,6 +144,10 @@ public final class Statistics {
     }
 
     Statistics snapshot() {
+      Map<String, Long> actions = new LinkedHashMap<>();
+      for (int i = 0; i < names.size(); i++) {
+        actions.put(names.get(i), counts[i]);
+      }
       return new Statistics(tries, discarded, actions, lengths);
     }
   }

@@ -1,7 +1,8 @@
 /**
  * Property and stateful testing on JUnit Jupiter: {@link dev.lifecycle.proptest.Gen generators},
  * {@link dev.lifecycle.proptest.Property value properties}, {@link dev.lifecycle.proptest.Stateful
- * stateful properties} over a model, and the {@link dev.lifecycle.proptest.PropertyTest} annotation.
+ * stateful properties} over a model, and the {@link dev.lifecycle.proptest.PropertyTest}
+ * annotation.
  *
  * <p>Every run is driven by one seed, so a failure is reproduced exactly from the seed it reports.
  * Shrinking is integrated: it works on the random choices a generator made, so mapped, filtered and

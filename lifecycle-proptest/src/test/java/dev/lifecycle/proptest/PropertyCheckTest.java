@@ -11,8 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
 
 final class PropertyCheckTest {
   @Test
@@ -41,7 +39,7 @@ final class PropertyCheckTest {
     assertThat(failure.getMessage())
         .startsWith("property failed on try ")
         .contains("minimal counterexample:\n  " + failure.minimal().replace("\n", "\n  "))
-        .contains("\n  threw:\n    java.lang.AssertionError: \n    Expecting actual:\n      1000\n")
+        .contains("\n  threw:\n    java.lang.AssertionError:\n    Expecting actual:\n      1000\n")
         .contains("original counterexample:\n  arg0 = ")
         .endsWith(
             "re-run exactly this case: -Dlifecycle.pbt.seed="
@@ -167,40 +165,5 @@ final class PropertyCheckTest {
                     .check((i, s, b) -> assertThat(b && i > 3).isFalse()));
 
     assertThat(failure.minimal()).isEqualTo("arg0 = 4\narg1 = \"\"\narg2 = true");
-  }
-
-  @Test
-  @ResourceLock(Resources.SYSTEM_PROPERTIES)
-  void systemProperties_seedAndTries_override() {
-    System.setProperty("lifecycle.pbt.tries", "7");
-    System.setProperty("lifecycle.pbt.seed", "123");
-    try {
-      List<Integer> first = new ArrayList<>();
-      List<Integer> second = new ArrayList<>();
-      Statistics statistics = Property.forAll(Gen.ints()).seed(1).check(first::add);
-      Property.forAll(Gen.ints()).seed(2).check(second::add);
-
-      assertThat(statistics.tries()).isEqualTo(7);
-      assertThat(first).hasSize(7).isEqualTo(second);
-      assertThat(Property.forAll(Gen.ints()).tries(3).check(x -> {}).tries()).isEqualTo(3);
-    } finally {
-      System.clearProperty("lifecycle.pbt.tries");
-      System.clearProperty("lifecycle.pbt.seed");
-    }
-  }
-
-  @Test
-  @ResourceLock(Resources.SYSTEM_PROPERTIES)
-  void systemProperties_badValues_failWithMessage() {
-    System.setProperty("lifecycle.pbt.tries", "many");
-    try {
-      assertThatThrownBy(() -> Property.forAll(Gen.ints()))
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage(
-              "system property lifecycle.pbt.tries is not a positive int: \"many\"; pass e.g."
-                  + " -Dlifecycle.pbt.tries=1000");
-    } finally {
-      System.clearProperty("lifecycle.pbt.tries");
-    }
   }
 }

@@ -1,0 +1,269 @@
+package dev.lifecycle.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.lifecycle.proptest.Gen;
+import dev.lifecycle.proptest.Stateful;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Random sequences of own, release, transfer, child and close over a tree of scopes, with closers
+ * that throw at random, checked step by step against a model: every resource is closed exactly
+ * once or handed back, in reverse order of ownership, failures aggregated, nothing left open after
+ * the root scope closes.
+ */
+final class ScopeStatefulTest {
+  private static final Tracker TRACKER =
+      Tracker.newBuilder().name("scope-stateful").level(DetectionLevel.SAMPLED).build();
+
+  @AfterAll
+  static void stopTracker() {
+    TRACKER.close();
+  }
+
+  // ---- the model ------------------------------------------------------------------------------
+
+  record ProbeItem(int id) {}
+
+  record ScopeItem(int index) {}
+
+  record Own(int scope, boolean failing) {}
+
+  record Move(int probe, int target) {}
+
+  static final class ScopeState {
+    final int parent;
+    boolean closed;
+    final List<Object> items = new ArrayList<>();
+
+    ScopeState(int parent) {
+      this.parent = parent;
+    }
+  }
+
+  static final class ProbeState {
+    final boolean failing;
+    int owner = -1;
+    boolean closed;
+
+    ProbeState(boolean failing) {
+      this.failing = failing;
+    }
+  }
+
+  static final class Model {
+    final List<ScopeState> scopes = new ArrayList<>(List.of(new ScopeState(-1)));
+    final List<ProbeState> probes = new ArrayList<>();
+    final List<String> journal = new ArrayList<>();
+
+    List<Integer> ownedProbes() {
+      List<Integer> owned = new ArrayList<>();
+      for (int i = 0; i < probes.size(); i++) {
+        if (probes.get(i).owner >= 0) {
+          owned.add(i);
+        }
+      }
+      return owned;
+    }
+
+    Gen<Integer> anyScope() {
+      return Gen.ints(0, scopes.size() - 1);
+    }
+
+    /** Closes scope {@code s} as the system should; adds failing probes in close order. */
+    void close(int s, List<Integer> failing) {
+      ScopeState scope = scopes.get(s);
+      if (scope.closed) {
+        return;
+      }
+      scope.closed = true;
+      for (int i = scope.items.size() - 1; i >= 0; i--) {
+        Object item = scope.items.get(i);
+        if (item instanceof ProbeItem p) {
+          ProbeState probe = probes.get(p.id());
+          probe.closed = true;
+          probe.owner = -1;
+          journal.add("p" + p.id());
+          if (probe.failing) {
+            failing.add(p.id());
+          }
+        } else {
+          close(((ScopeItem) item).index(), failing);
+        }
+      }
+      scope.items.clear();
+      if (scope.parent >= 0 && !scopes.get(scope.parent).closed) {
+        scopes.get(scope.parent).items.remove(new ScopeItem(s));
+      }
+    }
+  }
+
+  // ---- the system -----------------------------------------------------------------------------
+
+  /** Real scopes and probes; closing it closes the root and checks that nothing is left open. */
+  static final class World implements AutoCloseable {
+    final List<String> journal = Probe.journal();
+    final List<Scope> scopes = new ArrayList<>(List.of(Scope.open("root", TRACKER)));
+    final List<Probe> probes = new ArrayList<>();
+    final List<@Nullable RuntimeException> failures = new ArrayList<>();
+    final Set<Integer> released = new HashSet<>();
+
+    @Override
+    public void close() {
+      var unused = catchThrowable(scopes.get(0)::close); // the close action checks failures
+      for (int i = 0; i < probes.size(); i++) {
+        Probe probe = probes.get(i);
+        if (released.contains(i)) {
+          assertThat(probe.closes).as("released probe p%d", i).hasValue(0);
+        } else {
+          assertThat(probe.closes).as("probe p%d after the root closed", i).hasValue(1);
+        }
+      }
+      assertThat(scopes).allMatch(Scope::isClosed);
+    }
+  }
+
+  // ---- the property ---------------------------------------------------------------------------
+
+  @Test
+  void scopes_closeEveryResourceExactlyOnceInReverseOrder() {
+    Stateful.<Model, World>of(Model::new, World::new)
+        .action(
+            "own",
+            m -> true,
+            m -> Gen.zip(m.anyScope(), Gen.ints(0, 3), (s, f) -> new Own(s, f == 0)),
+            ScopeStatefulTest::own)
+        .action(
+            "release",
+            m -> !m.ownedProbes().isEmpty(),
+            m -> Gen.elementOf(m.ownedProbes()),
+            ScopeStatefulTest::release)
+        .action(
+            "transfer",
+            m -> !m.ownedProbes().isEmpty(),
+            m -> Gen.zip(Gen.elementOf(m.ownedProbes()), m.anyScope(), Move::new),
+            ScopeStatefulTest::transfer)
+        .action("child", m -> true, Model::anyScope, ScopeStatefulTest::child)
+        .action("close", m -> true, Model::anyScope, ScopeStatefulTest::close)
+        .invariant("closes match the model", ScopeStatefulTest::closesMatch)
+        .invariant("journal matches the model", (m, w) -> assertThat(w.journal).isEqualTo(m.journal))
+        .invariant("scope states match the model", ScopeStatefulTest::scopesMatch)
+        .tries(300)
+        .maxSteps(40)
+        .check();
+  }
+
+  private static void own(Model m, World w, Own own) {
+    int id = m.probes.size();
+    RuntimeException failure = own.failing() ? new IllegalStateException("p" + id + " failed") : null;
+    Probe probe = new Probe("p" + id, w.journal, failure);
+    w.probes.add(probe);
+    w.failures.add(failure);
+    ProbeState state = new ProbeState(own.failing());
+    m.probes.add(state);
+    Scope scope = w.scopes.get(own.scope());
+    if (m.scopes.get(own.scope()).closed) {
+      assertThatThrownBy(() -> scope.own(probe))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("is closed");
+      state.closed = true;
+      m.journal.add("p" + id);
+    } else {
+      assertThat(scope.own(probe)).isSameAs(probe);
+      state.owner = own.scope();
+      m.scopes.get(own.scope()).items.add(new ProbeItem(id));
+    }
+  }
+
+  private static void release(Model m, World w, int id) {
+    ProbeState state = m.probes.get(id);
+    assertThat(w.scopes.get(state.owner).release(w.probes.get(id))).isSameAs(w.probes.get(id));
+    m.scopes.get(state.owner).items.remove(new ProbeItem(id));
+    state.owner = -1;
+    w.released.add(id);
+  }
+
+  private static void transfer(Model m, World w, Move move) {
+    ProbeState state = m.probes.get(move.probe());
+    Probe probe = w.probes.get(move.probe());
+    Scope from = w.scopes.get(state.owner);
+    Scope to = w.scopes.get(move.target());
+    if (move.target() == state.owner) {
+      assertThatThrownBy(() -> from.transfer(probe, to))
+          .isInstanceOf(IllegalArgumentException.class);
+      return;
+    }
+    m.scopes.get(state.owner).items.remove(new ProbeItem(move.probe()));
+    if (m.scopes.get(move.target()).closed) {
+      assertThatThrownBy(() -> from.transfer(probe, to)).isInstanceOf(IllegalStateException.class);
+      state.owner = -1;
+      state.closed = true;
+      m.journal.add("p" + move.probe());
+    } else {
+      assertThat(from.transfer(probe, to)).isSameAs(probe);
+      state.owner = move.target();
+      m.scopes.get(move.target()).items.add(new ProbeItem(move.probe()));
+    }
+  }
+
+  private static void child(Model m, World w, int parent) {
+    Scope scope = w.scopes.get(parent);
+    if (m.scopes.get(parent).closed) {
+      assertThatThrownBy(() -> scope.child("c")).isInstanceOf(IllegalStateException.class);
+      return;
+    }
+    w.scopes.add(scope.child("c" + m.scopes.size()));
+    m.scopes.get(parent).items.add(new ScopeItem(m.scopes.size()));
+    m.scopes.add(new ScopeState(parent));
+  }
+
+  private static void close(Model m, World w, int s) {
+    List<Integer> failing = new ArrayList<>();
+    m.close(s, failing);
+    Throwable thrown = catchThrowable(w.scopes.get(s)::close);
+    if (failing.isEmpty()) {
+      assertThat(thrown).isNull();
+      return;
+    }
+    assertThat(thrown).isSameAs(w.failures.get(failing.get(0)));
+    List<Throwable> suppressed = new ArrayList<>();
+    collectSuppressed(thrown, suppressed);
+    List<Throwable> expected = new ArrayList<>();
+    for (int id : failing.subList(1, failing.size())) {
+      expected.add(w.failures.get(id));
+    }
+    assertThat(suppressed).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  private static void collectSuppressed(Throwable t, List<Throwable> out) {
+    for (Throwable s : t.getSuppressed()) {
+      out.add(s);
+      collectSuppressed(s, out);
+    }
+  }
+
+  private static void closesMatch(Model m, World w) {
+    for (int i = 0; i < m.probes.size(); i++) {
+      assertThat(w.probes.get(i).closes).as("closes of p%d", i).hasValue(m.probes.get(i).closed ? 1 : 0);
+    }
+  }
+
+  private static void scopesMatch(Model m, World w) {
+    for (int i = 0; i < m.scopes.size(); i++) {
+      ScopeState state = m.scopes.get(i);
+      Scope scope = w.scopes.get(i);
+      assertThat(scope.isClosed()).as("scope %s closed", scope.path()).isEqualTo(state.closed);
+      if (!state.closed) {
+        assertThat(scope.size()).as("size of scope %s", scope.path()).isEqualTo(state.items.size());
+      }
+    }
+  }
+}
