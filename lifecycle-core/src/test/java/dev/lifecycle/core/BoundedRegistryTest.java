@@ -386,6 +386,45 @@ final class BoundedRegistryTest {
   }
 
   @Test
+  void invalidate_duringCreation_creatorKeepsItsLeaseAndValueClosesAfterIt() throws Exception {
+    BoundedRegistry<String, RegistryValue> registry = registry(1);
+    RegistryValue value;
+    try (Lease<RegistryValue> lease =
+        registry.acquire(
+            "a",
+            key -> {
+              assertThat(registry.invalidate(key)).isTrue();
+              return value(key);
+            })) {
+      value = lease.value();
+      assertThat(registry.contains("a")).isFalse();
+      assertThat(value.isClosed()).isFalse();
+    }
+    assertThat(value.closes.get()).isEqualTo(1);
+    assertThat(registry.size()).isZero();
+  }
+
+  @Test
+  void close_duringCreation_closesTheNewValueAndRefusesTheAcquire() {
+    BoundedRegistry<String, RegistryValue> registry = registry(1);
+    List<RegistryValue> made = new ArrayList<>();
+    assertThatThrownBy(
+            () ->
+                registry.acquire(
+                    "a",
+                    key -> {
+                      registry.close();
+                      RegistryValue value = value(key);
+                      made.add(value);
+                      return value;
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("registry \"test\" is closed; cannot acquire key a; acquire before closing the registry");
+    assertThat(made).singleElement().satisfies(v -> assertThat(v.closes.get()).isEqualTo(1));
+    assertThat(registry.size()).isZero();
+  }
+
+  @Test
   void builder_badArguments_areRejectedWithValue() {
     assertThatThrownBy(() -> BoundedRegistry.newBuilder(" "))
         .isInstanceOf(IllegalArgumentException.class)
