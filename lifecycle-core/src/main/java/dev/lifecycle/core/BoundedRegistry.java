@@ -381,7 +381,11 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
     }
   }
 
-  /** Evicts (and closes) the values that stayed idle longer than the idle timeout. */
+  /**
+   * Evicts (and closes) the values that stayed idle longer than the idle timeout. Every {@code
+   * acquire} does this too; call it from a scheduled task when the registry may see no acquire for
+   * longer than the idle timeout, or idle values stay open until the next one.
+   */
   public void cleanUp() {
     List<RegistryEntry<K, V>> toClose = null;
     lock.lock();
