@@ -29,6 +29,10 @@ final class Texts {
     "dev.lifecycle.core.Context",
     "dev.lifecycle.core.AccessLog",
     "dev.lifecycle.core.Scope",
+    "dev.lifecycle.core.Lease",
+    "dev.lifecycle.core.BoundedRegistry",
+    "dev.lifecycle.core.Permit",
+    "dev.lifecycle.core.KeyedPermits",
   };
 
   private Texts() {}

@@ -1,0 +1,457 @@
+package dev.lifecycle.core;
+
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Per-key and global concurrency limits, such as connections per destination and in total.
+ *
+ * <pre>{@code
+ * KeyedPermits<String> permits =
+ *     KeyedPermits.<String>newBuilder().perKeyLimit(4).globalLimit(100).build();
+ * try (Permit permit = permits.acquire("mx.example.org", Duration.ofSeconds(2))) {
+ *   ...send...
+ * }
+ * }</pre>
+ *
+ * <p>Each {@link Permit} counts against its key's limit (the {@linkplain Builder#perKeyLimit
+ * default} or the key's {@linkplain Builder#limit override}) and the global limit until it is
+ * closed. Release happens exactly once on every path: close (idempotent), an interrupt or a timeout
+ * while waiting (nothing stays counted), and, through the {@link Tracker}, a permit dropped
+ * without close. {@link #inUse(Object)}, {@link #inUse()} and {@link #waiting(Object)} are the
+ * truth at the moment they are read, and {@link #audit()} recounts the live permits to prove it.
+ *
+ * <p><b>Fairness.</b> A released permit goes at once to the longest-waiting acquirer whose key is
+ * under its limit (first come, first served among those that can use it), and a new acquire never
+ * takes a permit that such a waiter could have. So a hot key cannot starve other keys of the global
+ * budget: an acquirer for a cold key waits at most for the acquirers that came before it. Waiters
+ * whose own key is at its limit do not hold up the others.
+ *
+ * <p>Keys are kept only while they have permits in use or waiters: idle keys leave no state.
+ *
+ * <p>Thread-safe.
+ *
+ * @param <K> the type of the keys, with {@code equals} and {@code hashCode}
+ */
+public final class KeyedPermits<K> {
+  private final int globalLimit;
+  private final int perKeyLimit;
+  private final Map<K, Integer> limits;
+  private final ResourceKind permitKind;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final HashMap<K, PermitKey<K>> keys = new HashMap<>();
+  private final ArrayDeque<Waiter<K>> waiters = new ArrayDeque<>();
+  private int inUse;
+
+  /** An acquirer waiting for a permit; {@link #grant} is set by the releasing thread. */
+  private static final class Waiter<K> {
+    final PermitKey<K> key;
+    final Condition granted;
+    @Nullable PermitGrant<K> grant;
+
+    Waiter(PermitKey<K> key, Condition granted) {
+      this.key = key;
+      this.granted = granted;
+    }
+  }
+
+  private KeyedPermits(Builder<K> builder) {
+    this.globalLimit = builder.globalLimit;
+    this.perKeyLimit = builder.perKeyLimit;
+    this.limits = Map.copyOf(builder.limits);
+    this.permitKind = builder.tracker.kind("core.Permit");
+  }
+
+  /** A builder with no limit yet: set at least one. */
+  public static <K> Builder<K> newBuilder() {
+    return new Builder<>();
+  }
+
+  /**
+   * A permit for {@code key} if one is free now without overtaking a waiter, else {@code null}.
+   * The caller must close the permit.
+   */
+  public @Nullable Permit tryAcquire(K key) {
+    Objects.requireNonNull(key, "key must not be null");
+    PermitGrant<K> grant;
+    lock.lock();
+    try {
+      PermitKey<K> state = keys.get(key);
+      if (state == null) {
+        state = new PermitKey<>(key, limitOf(key));
+        if (!available(state)) {
+          return null;
+        }
+        keys.put(key, state);
+      } else if (!available(state)) {
+        return null;
+      }
+      grant = grantLocked(state);
+    } finally {
+      lock.unlock();
+    }
+    return permitOf(grant);
+  }
+
+  /**
+   * A permit for {@code key}, waiting up to {@code timeout} for one. The caller must close it.
+   *
+   * @throws CapacityExceededException if no permit came within {@code timeout}, naming the key,
+   *     the limits and their use; no permit stays counted
+   * @throws InterruptedException if interrupted before or while waiting; no permit stays counted
+   * @throws IllegalArgumentException if {@code timeout} is negative
+   */
+  public Permit acquire(K key, Duration timeout) throws InterruptedException {
+    Objects.requireNonNull(key, "key must not be null");
+    Objects.requireNonNull(timeout, "timeout must not be null");
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout must not be negative: " + timeout);
+    }
+    if (Thread.interrupted()) {
+      throw new InterruptedException("interrupted before acquiring a permit for " + show(key));
+    }
+    PermitGrant<K> grant;
+    lock.lock();
+    try {
+      PermitKey<K> state = keys.get(key);
+      if (state == null) {
+        state = new PermitKey<>(key, limitOf(key));
+        keys.put(key, state);
+      }
+      grant = available(state) ? grantLocked(state) : awaitLocked(state, timeout.toNanos(), timeout);
+    } finally {
+      lock.unlock();
+    }
+    return permitOf(grant);
+  }
+
+  private PermitGrant<K> awaitLocked(PermitKey<K> state, long nanos, Duration timeout)
+      throws InterruptedException {
+    Waiter<K> waiter = new Waiter<>(state, lock.newCondition());
+    waiters.addLast(waiter);
+    state.waiting++;
+    long remaining = nanos;
+    try {
+      while (waiter.grant == null && remaining > 0) {
+        remaining = waiter.granted.awaitNanos(remaining);
+      }
+    } catch (InterruptedException e) {
+      PermitGrant<K> late = waiter.grant;
+      if (late != null) {
+        releaseLocked(late); // granted, but the caller will not get it: pass it on
+      } else {
+        giveUp(waiter);
+      }
+      throw e;
+    }
+    PermitGrant<K> grant = waiter.grant;
+    if (grant != null) {
+      return grant;
+    }
+    giveUp(waiter);
+    throw new CapacityExceededException(
+        "no permit for key "
+            + show(state.key)
+            + " within "
+            + timeout
+            + ": "
+            + state.inUse
+            + " of "
+            + state.limit
+            + " in use for the key, "
+            + inUse
+            + " of "
+            + globalLimit
+            + " in total, "
+            + waiters.size()
+            + " waiting; close permits sooner, raise the limits or wait longer");
+  }
+
+  private void giveUp(Waiter<K> waiter) {
+    waiters.remove(waiter);
+    waiter.key.waiting--;
+    forgetIfIdle(waiter.key);
+  }
+
+  private boolean available(PermitKey<K> state) {
+    return inUse < globalLimit && state.inUse < state.limit;
+  }
+
+  private PermitGrant<K> grantLocked(PermitKey<K> state) {
+    PermitGrant<K> grant = new PermitGrant<>(this, state);
+    state.link(grant);
+    state.inUse++;
+    inUse++;
+    return grant;
+  }
+
+  private Permit permitOf(PermitGrant<K> grant) {
+    try {
+      return new Permit(grant, permitKind);
+    } catch (RuntimeException | Error e) {
+      release(grant);
+      throw e;
+    }
+  }
+
+  /** Releases {@code grant} once: called by its permit, or by the tracker for a dropped one. */
+  void release(PermitGrant<K> grant) {
+    lock.lock();
+    try {
+      releaseLocked(grant);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void releaseLocked(PermitGrant<K> grant) {
+    if (grant.released) {
+      return;
+    }
+    grant.released = true;
+    PermitKey<K> state = grant.key;
+    state.unlink(grant);
+    state.inUse--;
+    inUse--;
+    if (!waiters.isEmpty()) {
+      handOff();
+    }
+    forgetIfIdle(state);
+  }
+
+  /** Grants free permits to the longest-waiting acquirers that can use them. */
+  private void handOff() {
+    Iterator<Waiter<K>> it = waiters.iterator();
+    while (it.hasNext() && inUse < globalLimit) {
+      Waiter<K> waiter = it.next();
+      if (waiter.key.inUse < waiter.key.limit) {
+        it.remove();
+        waiter.key.waiting--;
+        waiter.grant = grantLocked(waiter.key);
+        waiter.granted.signal();
+      }
+    }
+  }
+
+  private void forgetIfIdle(PermitKey<K> state) {
+    if (state.inUse == 0 && state.waiting == 0) {
+      keys.remove(state.key, state);
+    }
+  }
+
+  private int limitOf(K key) {
+    Integer limit = limits.get(key);
+    return limit == null ? perKeyLimit : limit;
+  }
+
+  /** Permits of {@code key} in use now. */
+  public int inUse(K key) {
+    lock.lock();
+    try {
+      PermitKey<K> state = keys.get(key);
+      return state == null ? 0 : state.inUse;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Permits in use now, of every key. */
+  public int inUse() {
+    lock.lock();
+    try {
+      return inUse;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Acquirers waiting for a permit of {@code key} now. */
+  public int waiting(K key) {
+    lock.lock();
+    try {
+      PermitKey<K> state = keys.get(key);
+      return state == null ? 0 : state.waiting;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Acquirers waiting now, of every key. */
+  public int waiting() {
+    lock.lock();
+    try {
+      return waiters.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How many keys have state now: those with permits in use or waiters. */
+  public int keyCount() {
+    lock.lock();
+    try {
+      return keys.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The limit of {@code key}: its override, or the default. */
+  public int limit(K key) {
+    return limitOf(Objects.requireNonNull(key, "key must not be null"));
+  }
+
+  /** The limit of all keys together. */
+  public int globalLimit() {
+    return globalLimit;
+  }
+
+  /**
+   * Recounts the live permits and waiters one by one and compares them with the counters. A
+   * difference would be a bug in lifecycle: it is logged at ERROR as well as returned.
+   */
+  public PermitAudit audit() {
+    List<String> differences = new ArrayList<>();
+    int recounted = 0;
+    int keyCount;
+    int counted;
+    lock.lock();
+    try {
+      keyCount = keys.size();
+      counted = inUse;
+      HashMap<PermitKey<K>, Integer> waitingRecount = new HashMap<>();
+      for (Waiter<K> waiter : waiters) {
+        waitingRecount.merge(waiter.key, 1, Integer::sum);
+      }
+      for (PermitKey<K> state : keys.values()) {
+        int live = state.recount();
+        recounted += live;
+        String key = show(state.key);
+        if (live != state.inUse) {
+          differences.add("key " + key + ": counted " + state.inUse + " in use, recounted " + live);
+        }
+        int waiting = waitingRecount.getOrDefault(state, 0);
+        if (waiting != state.waiting) {
+          differences.add(
+              "key " + key + ": counted " + state.waiting + " waiting, recounted " + waiting);
+        }
+        if (live == 0 && waiting == 0) {
+          differences.add("key " + key + ": idle but still kept");
+        }
+        if (live > state.limit) {
+          differences.add("key " + key + ": " + live + " in use over its limit " + state.limit);
+        }
+      }
+      if (recounted != inUse) {
+        differences.add("total: counted " + inUse + " in use, recounted " + recounted);
+      }
+      if (recounted > globalLimit) {
+        differences.add("total: " + recounted + " in use over the global limit " + globalLimit);
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (!differences.isEmpty()) {
+      Tracker.LOGGER.log(
+          Level.ERROR, "permit accounting differs from a recount (a bug in lifecycle): " + differences);
+    }
+    return new PermitAudit(counted, recounted, keyCount, differences);
+  }
+
+  private static String show(Object key) {
+    return Texts.mask(String.valueOf(key));
+  }
+
+  @Override
+  public String toString() {
+    return "KeyedPermits[per key " + perKeyLimit + ", global " + globalLimit + "]";
+  }
+
+  /**
+   * Configures {@link KeyedPermits}. Defaults: no per-key limit and no global limit (set at least
+   * one), {@link Tracker#global()}.
+   *
+   * @param <K> the type of the keys
+   */
+  public static final class Builder<K> {
+    private int globalLimit = Integer.MAX_VALUE;
+    private int perKeyLimit = Integer.MAX_VALUE;
+    private final Map<K, Integer> limits = new HashMap<>();
+    private Tracker tracker = Tracker.global();
+
+    private Builder() {}
+
+    /**
+     * At most {@code limit} permits in use for all keys together.
+     *
+     * @throws IllegalArgumentException if {@code limit < 1}
+     */
+    @CanIgnoreReturnValue
+    public Builder<K> globalLimit(int limit) {
+      this.globalLimit = positive("global limit", limit);
+      return this;
+    }
+
+    /**
+     * At most {@code limit} permits in use per key, unless the key has its own {@link #limit}.
+     *
+     * @throws IllegalArgumentException if {@code limit < 1}
+     */
+    @CanIgnoreReturnValue
+    public Builder<K> perKeyLimit(int limit) {
+      this.perKeyLimit = positive("per-key limit", limit);
+      return this;
+    }
+
+    /**
+     * At most {@code limit} permits in use for {@code key}, instead of the per-key default.
+     *
+     * @throws IllegalArgumentException if {@code limit < 1}
+     */
+    @CanIgnoreReturnValue
+    public Builder<K> limit(K key, int limit) {
+      Objects.requireNonNull(key, "key must not be null");
+      limits.put(key, positive("limit of key " + show(key), limit));
+      return this;
+    }
+
+    /** The tracker that finds dropped permits (kind {@code core.Permit}). */
+    @CanIgnoreReturnValue
+    public Builder<K> tracker(Tracker tracker) {
+      this.tracker = Objects.requireNonNull(tracker, "tracker must not be null");
+      return this;
+    }
+
+    /**
+     * New permits, none in use.
+     *
+     * @throws IllegalStateException if neither a per-key nor a global limit was set
+     */
+    public KeyedPermits<K> build() {
+      if (globalLimit == Integer.MAX_VALUE && perKeyLimit == Integer.MAX_VALUE) {
+        throw new IllegalStateException(
+            "no limit set; set perKeyLimit(n), globalLimit(n) or both before build()");
+      }
+      return new KeyedPermits<>(this);
+    }
+
+    private static int positive(String what, int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException(what + " must be at least 1: " + limit);
+      }
+      return limit;
+    }
+  }
+}

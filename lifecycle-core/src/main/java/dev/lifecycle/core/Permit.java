@@ -1,0 +1,53 @@
+package dev.lifecycle.core;
+
+/**
+ * One permit of a {@link KeyedPermits}: counts against its key's limit and the global limit until
+ * closed. Close it with try-with-resources, or hand it to a {@link Scope}.
+ *
+ * <p>A permit dropped without close is found by the permits' {@link Tracker} (kind {@code
+ * core.Permit}), reported as a leak and, with {@link ReclaimPolicy#CLOSE_AND_REPORT}, released, so
+ * the count cannot drift.
+ *
+ * <p>Thread-safe.
+ */
+@MustClose
+public final class Permit implements AutoCloseable, TrackedResource {
+  private final PermitGrant<?> grant;
+  private final Tracked tracked;
+
+  Permit(PermitGrant<?> grant, ResourceKind kind) {
+    this.grant = grant;
+    this.tracked = kind.track(this, grant);
+  }
+
+  /** The key this permit counts against. */
+  public Object key() {
+    return grant.key.key;
+  }
+
+  /** Whether this permit is still held. */
+  public boolean isOpen() {
+    return tracked.isOpen();
+  }
+
+  @Override
+  public Tracked tracked() {
+    return tracked;
+  }
+
+  /**
+   * Releases the permit, which may go at once to a waiting acquirer. Idempotent: closing a closed
+   * permit does nothing.
+   */
+  @Override
+  public void close() {
+    if (tracked.close()) {
+      grant.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "permit " + tracked.id() + " for " + Texts.mask(String.valueOf(grant.key.key));
+  }
+}
