@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Cost per tracked resource (create, register, close) at each detection level, next to the floor
@@ -148,6 +149,27 @@ public abstract class TrackingBenchmark {
   @Benchmark
   public boolean lifecycleOff(Off level) {
     Wrapper wrapper = new Wrapper(level.kind);
+    wrapper.close();
+    return wrapper.closed;
+  }
+
+  /**
+   * The floor when the resource escapes the method that opens it (kept in a field, a pool, a
+   * collection), so that it is allocated: {@link #floor} is scalar-replaced.
+   */
+  @Benchmark
+  public boolean floorEscaping(Blackhole hole) {
+    FloorBenchmark.Bare resource = new FloorBenchmark.Bare();
+    hole.consume(resource);
+    resource.close();
+    return resource.closed;
+  }
+
+  /** {@link #lifecycleOff} when the wrapper escapes: the handle is allocated and its monitor taken. */
+  @Benchmark
+  public boolean lifecycleOffEscaping(Off level, Blackhole hole) {
+    Wrapper wrapper = new Wrapper(level.kind);
+    hole.consume(wrapper);
     wrapper.close();
     return wrapper.closed;
   }
