@@ -139,9 +139,6 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
    * @throws InterruptedException if interrupted while waiting; nothing is leased then
    * @throws RuntimeException what {@code factory} threw; no entry and no lease are left behind
    */
-  // createLocked puts each new entry into the registry's map, which owns it from then on (closed by
-  // eviction, invalidate or close()); the check cannot see into that method.
-  @SuppressWarnings("UnclosedResource")
   public Lease<V> acquire(K key, Factory<? super K, ? extends V> factory)
       throws InterruptedException {
     Objects.requireNonNull(key, "key must not be null");
@@ -171,14 +168,14 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
         }
         if (size < capacity) {
           size++;
-          created = createLocked(key);
+          created = insertLocked(key);
           break;
         }
         RegistryEntry<K, V> eldest = Objects.requireNonNull(idle.next);
         if (eldest != idle) {
           toClose = retireLocked(eldest, RemovalCause.SIZE, toClose);
           eldest.roomTaken = true; // closed below, before the new value exists: room passes on
-          created = createLocked(key);
+          created = insertLocked(key);
           break;
         }
         if (toClose != null) {
@@ -226,7 +223,7 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
     return create(Objects.requireNonNull(created), factory);
   }
 
-  private RegistryEntry<K, V> createLocked(K key) {
+  private RegistryEntry<K, V> insertLocked(K key) {
     RegistryEntry<K, V> entry = new RegistryEntry<>(this, key);
     entry.leases = 1;
     leased++;
