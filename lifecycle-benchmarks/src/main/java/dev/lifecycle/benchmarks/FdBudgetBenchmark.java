@@ -1,6 +1,8 @@
 package dev.lifecycle.benchmarks;
 
+import dev.lifecycle.core.DetectionLevel;
 import dev.lifecycle.core.FdBudget;
+import dev.lifecycle.core.Tracker;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -11,6 +13,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -18,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * One {@code tryReserve(1)} and its release, at 1 and 2 threads, next to the peer a user would
  * write instead: {@code Semaphore.tryAcquire()} and {@code release()} on a plain semaphore. The
  * budget is {@code FdBudget.system()} (it re-reads the real open count every 100 ms), once with
- * dropped reservations reclaimed by a cleaner (the default) and once without.
+ * reservations tracked by the global tracker (the default, SAMPLED) and once with a tracker at OFF.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -28,8 +31,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class FdBudgetBenchmark {
   private final FdBudget budget = FdBudget.system();
-  private final FdBudget budgetNoReclaim = FdBudget.newBuilder().reclaimDropped(false).build();
+  private final Tracker off = Tracker.newBuilder().name("fd-budget-bench").level(DetectionLevel.OFF).build();
+  private final FdBudget budgetNoReclaim = FdBudget.newBuilder().tracker(off).build();
   private final Semaphore semaphore = new Semaphore((int) Math.min(Integer.MAX_VALUE, budget.capacity()));
+
+  /** Stops the OFF tracker (it has no thread, but it is a resource like any other). */
+  @TearDown
+  public void stop() {
+    off.close();
+  }
 
   /** The default budget, one thread. */
   @Benchmark
@@ -45,14 +55,14 @@ public class FdBudgetBenchmark {
     return reserveAndRelease(budget);
   }
 
-  /** A budget without the cleaner registration, one thread. */
+  /** A budget whose tracker is OFF, one thread. */
   @Benchmark
   @Threads(1)
   public boolean budgetNoReclaim1() {
     return reserveAndRelease(budgetNoReclaim);
   }
 
-  /** A budget without the cleaner registration, two threads. */
+  /** A budget whose tracker is OFF, two threads. */
   @Benchmark
   @Threads(2)
   public boolean budgetNoReclaim2() {

@@ -1,8 +1,8 @@
 package dev.lifecycle.core;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
-import java.lang.ref.Cleaner;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,28 +20,23 @@ import org.jspecify.annotations.Nullable;
  * budget (a leak elsewhere) eat into it as well. Between re-reads a reservation costs one
  * compare-and-set on a shared counter and no system call.
  *
- * <p>A reservation is closed by its holder when the descriptors it stood for are closed. One that
- * is dropped without close is released when the garbage collector finds it, and logged as a leak
- * (unless {@link Builder#reclaimDropped} is off).
+ * <p>A reservation is closed by its holder when the descriptors it stood for are closed. It is a
+ * tracked resource of kind {@code core.FdReservation}: one dropped without close is reported as a
+ * {@link LeakReport} where it was reserved and, by the tracker's {@link ReclaimPolicy}, released
+ * (see {@link Builder#tracker}).
  *
  * <p>Thread-safe.
  */
 public final class FdBudget {
-  private static final System.Logger LOG = System.getLogger("dev.lifecycle.health");
-  private static final Cleaner CLEANER =
-      Cleaner.create(
-          task -> {
-            Thread thread = new Thread(task, "lifecycle-fd-budget-cleaner");
-            thread.setDaemon(true);
-            return thread;
-          });
+  /** The kind reservations are tracked as. */
+  public static final String KIND = "core.FdReservation";
 
   private final FileDescriptors fds;
   private final long limit;
   private final long headroom;
   private final long capacity;
   private final long recheckNanos;
-  private final boolean reclaimDropped;
+  private final ResourceKind kind;
   private final AtomicLong reserved = new AtomicLong();
   private final AtomicLong reclaimed = new AtomicLong();
   private final AtomicBoolean reading = new AtomicBoolean();
@@ -54,7 +49,7 @@ public final class FdBudget {
     this.headroom = headroom;
     this.capacity = limit - headroom;
     this.recheckNanos = builder.recheck.toNanos();
-    this.reclaimDropped = builder.reclaimDropped;
+    this.kind = builder.tracker.kind(KIND);
     this.observedOpen = open;
     this.nextReadNanos = System.nanoTime() + recheckNanos;
   }
@@ -157,11 +152,11 @@ public final class FdBudget {
    */
   public static final class Reservation implements AutoCloseable {
     private final Release release;
-    private final Cleaner.@Nullable Cleanable cleanable;
+    private final Tracked tracked;
 
     private Reservation(FdBudget budget, int count) {
       this.release = new Release(budget, count);
-      this.cleanable = budget.reclaimDropped ? CLEANER.register(this, release) : null;
+      this.tracked = budget.kind.track(this, release);
     }
 
     /** How many descriptors this reservation holds. */
@@ -169,19 +164,16 @@ public final class FdBudget {
       return release.count;
     }
 
-    /** Whether this reservation was closed. */
+    /** Whether this reservation was closed (or, dropped, was released by the tracker). */
     public boolean isClosed() {
-      return release.done.get();
+      return !tracked.isOpen();
     }
 
     /** Gives the descriptors back. Safe to call more than once; later calls do nothing. */
     @Override
     public void close() {
-      if (release.release()) {
-        Cleaner.Cleanable registered = cleanable;
-        if (registered != null) {
-          registered.clean(); // unregisters; the action finds the release done and does nothing
-        }
+      if (tracked.close()) {
+        release.budget.release(release.count);
       }
     }
 
@@ -191,49 +183,42 @@ public final class FdBudget {
     }
   }
 
-  /** Gives a reservation's count back once; run by close, or by the cleaner when it was dropped. */
-  private static final class Release implements Runnable {
+  /**
+   * What the tracker releases when a reservation is dropped without close; it never references
+   * the reservation, so the reservation can be collected.
+   */
+  private static final class Release implements AutoCloseable {
     final FdBudget budget;
     final int count;
-    final AtomicBoolean done = new AtomicBoolean();
 
     Release(FdBudget budget, int count) {
       this.budget = budget;
       this.count = count;
     }
 
-    boolean release() {
-      if (done.getAndSet(true)) {
-        return false;
-      }
+    @Override
+    public void close() {
       budget.release(count);
-      return true;
+      budget.reclaimed.addAndGet(count);
     }
 
     @Override
-    public void run() {
-      if (release()) {
-        budget.reclaimed.addAndGet(count);
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "lifecycle: LEAK an FdBudget reservation of " + count
-                + " was garbage-collected without close(); released. Close reservations when their"
-                + " descriptors close");
-      }
+    public String toString() {
+      return "an FdBudget reservation of " + count;
     }
   }
 
   /**
    * Settings of an {@link FdBudget}. Defaults: the limit and open count from {@link
    * FileDescriptors#system()}, a headroom of a tenth of the limit (at least 64), a recheck every
-   * 100 ms, dropped reservations reclaimed.
+   * 100 ms, reservations tracked by {@link Tracker#global()}.
    */
   public static final class Builder {
     private FileDescriptors fds = FileDescriptors.system();
     private long limit = -1;
     private long headroom = -1;
     private Duration recheck = Duration.ofMillis(100);
-    private boolean reclaimDropped = true;
+    private Tracker tracker = Tracker.global();
 
     private Builder() {}
 
@@ -293,12 +278,13 @@ public final class FdBudget {
     }
 
     /**
-     * Whether a reservation dropped without close is released by the garbage collector and
-     * logged (true by default; off saves a cleaner registration per reservation).
+     * The tracker of the reservations ({@link Tracker#global()} by default): a reservation dropped
+     * without close is reported by it and, by its {@link ReclaimPolicy}, released; at level
+     * {@code OFF} nothing is reported or reclaimed, and close stays exactly-once.
      */
     @CanIgnoreReturnValue
-    public Builder reclaimDropped(boolean reclaim) {
-      this.reclaimDropped = reclaim;
+    public Builder tracker(Tracker tracker) {
+      this.tracker = Objects.requireNonNull(tracker, "tracker must not be null");
       return this;
     }
 

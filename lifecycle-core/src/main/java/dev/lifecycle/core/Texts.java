@@ -33,6 +33,8 @@ final class Texts {
     "dev.lifecycle.core.BoundedRegistry",
     "dev.lifecycle.core.Permit",
     "dev.lifecycle.core.KeyedPermits",
+    "dev.lifecycle.core.FdBudget",
+    "dev.lifecycle.core.FdBudget$Reservation",
   };
 
   private Texts() {}
