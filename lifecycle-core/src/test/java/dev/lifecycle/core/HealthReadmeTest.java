@@ -3,13 +3,10 @@ package dev.lifecycle.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,8 +83,8 @@ final class HealthReadmeTest {
 
   @Test
   void readme_showsThisFilesQuickstart() throws IOException {
-    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-    assertThat(readme).contains(region("health-quickstart"));
+    String readme = Readme.text();
+    assertThat(readme).contains(Readme.region(HealthReadmeTest.class, "health-quickstart"));
   }
 
   private boolean running() {
@@ -107,17 +104,4 @@ final class HealthReadmeTest {
     }
   }
 
-  /** The lines between the region's markers in this source file, without their common indent. */
-  static String region(String name) {
-    Path source = Path.of("src/test/java/dev/lifecycle/core/HealthReadmeTest.java");
-    try {
-      String text = Files.readString(source, StandardCharsets.UTF_8);
-      String begin = "// README:" + name + ":begin\n";
-      int from = text.indexOf(begin) + begin.length();
-      int to = text.lastIndexOf('\n', text.indexOf("// README:" + name + ":end"));
-      return text.substring(from, to).stripIndent() + "\n";
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source.toAbsolutePath(), e);
-    }
-  }
 }

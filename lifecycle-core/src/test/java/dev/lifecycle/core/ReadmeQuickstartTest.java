@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -83,21 +82,8 @@ final class ReadmeQuickstartTest {
 
   @Test
   void readme_showsThisFilesQuickstart() throws IOException {
-    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-    assertThat(readme).contains(region("core-quickstart"));
+    String readme = Readme.text();
+    assertThat(readme).contains(Readme.region(ReadmeQuickstartTest.class, "core-quickstart"));
   }
 
-  /** The lines between the region's markers in this source file, without their common indent. */
-  static String region(String name) {
-    Path source = Path.of("src/test/java/dev/lifecycle/core/ReadmeQuickstartTest.java");
-    try {
-      String text = Files.readString(source, StandardCharsets.UTF_8);
-      String begin = "// README:" + name + ":begin\n";
-      int from = text.indexOf(begin) + begin.length();
-      int to = text.lastIndexOf('\n', text.indexOf("// README:" + name + ":end"));
-      return text.substring(from, to).stripIndent() + "\n";
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source.toAbsolutePath(), e);
-    }
-  }
 }
