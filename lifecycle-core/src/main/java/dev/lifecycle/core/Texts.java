@@ -3,23 +3,11 @@ package dev.lifecycle.core;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Text for people: masking of credentials, ages, stacks. Stateless. */
 final class Texts {
-  /** {@code scheme://user:password@host}: the user info, up to the last {@code @} of the authority. */
-  private static final Pattern URL_USER_INFO =
-      Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#@\\s]+@");
-
-  /** {@code password=secret} and its relatives, in query strings, properties and JDBC URLs. */
-  private static final Pattern SECRET_PARAMETER =
-      Pattern.compile(
-          "((?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key)\\s*[=:]\\s*)"
-              + "(?:\"[^\"]*\"|'[^']*'|[^&;,\\s)]+)",
-          Pattern.CASE_INSENSITIVE);
-
-  static final String MASK = "***";
+  static final String MASK = Masking.MASK;
 
   /** Package names of the frames that a report leaves out of an allocation stack. */
   private static final String[] OWN_CLASSES = {
@@ -39,15 +27,14 @@ final class Texts {
 
   private Texts() {}
 
-  /** {@code text} with user info in URLs and {@code password=}-like values replaced by {@code ***}. */
+  /** {@link Masking#mask(String)}: the one masking path. */
   static String mask(String text) {
-    String masked = URL_USER_INFO.matcher(text).replaceAll("$1" + MASK + "@");
-    return SECRET_PARAMETER.matcher(masked).replaceAll("$1" + MASK);
+    return Masking.mask(text);
   }
 
-  /** {@link #mask(String)}, keeping null. */
+  /** {@link Masking#maskOrNull(String)}. */
   static @Nullable String maskOrNull(@Nullable String text) {
-    return text == null ? null : mask(text);
+    return Masking.maskOrNull(text);
   }
 
   /** {@code " (description; owner: scope "path")"}, or nothing when both are absent. */
