@@ -15,11 +15,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <ol>
  *   <li><b>User info of a URL</b>, {@code scheme://user:password@host}: everything between {@code
- *       //} and the <em>last</em> {@code @} of the address, so that a password containing {@code
- *       @ / # ? :} goes too. The address ends at white space; when the part after {@code user:} has
- *       no {@code @} before white space, the password may contain spaces and runs to the next
- *       {@code @} of the line. {@code host:8443/...} is a port, not a password. A user name alone
- *       ({@code https://user@host}) is masked as well.
+ *       //} and the <em>last</em> {@code @} before white space, so that a password containing
+ *       {@code @ / # ? :} goes too. When that part has no {@code @} followed by a host, a password
+ *       may hold spaces and runs to the next {@code @} of the line. {@code host:8443/...} and
+ *       {@code host:1433;...} are ports, not passwords. A user name alone ({@code
+ *       https://user@host}) is masked as well.
  *   <li><b>Oracle</b> {@code jdbc:oracle:thin:user/password@host}: the user and password, quoted
  *       ({@code "p@ss word"}) or not.
  *   <li><b>{@code user:password@host} without a scheme</b>, starting a word, when the host is
@@ -32,31 +32,33 @@ import org.jspecify.annotations.Nullable;
  *       {@code passphrase}, {@code secret}, {@code token}, {@code api_key}, {@code access_key},
  *       {@code secret_key}, {@code private_key}, {@code credential(s)} or {@code session_id} (any
  *       case, {@code _}/{@code -} optional, any prefix: {@code keyStorePassword}, {@code
- *       client_secret}), or that is exactly {@code pwd}, {@code pass}, {@code auth}, {@code
- *       session}, {@code authorization} or {@code cookie} (after a {@code . _ -} prefix at most:
- *       {@code Proxy-Authorization}); then {@code =}, {@code :} or {@code %3D}/{@code %3A}, in
- *       properties, query strings, JDBC URLs, JSON ({@code "apiKey": "..."}) and HTTP headers. A
+ *       client_secret}), or in {@code pwd}, {@code pass}, {@code auth}, {@code session}, {@code
+ *       authorization} or {@code cookie} with at most a prefix ending in {@code . _ -} ({@code
+ *       Proxy-Authorization}, not {@code oauth}); then {@code =}, {@code :} or {@code %3D}/{@code
+ *       %3A}: properties, query strings, JDBC URLs, JSON ({@code "apiKey": "..."}), HTTP headers. A
  *       user name alone ({@code user=app}) is not masked. The value that is masked:
  *       <ul>
- *         <li>a quoted value ({@code "..."} with {@code \"} escapes, {@code '...'}) up to its closing
- *             quote, and a braced one ({@code {a;b}}, {@code }}} escaping a brace, as SQL Server
- *             and ODBC write it) up to its closing brace; the quotes or braces stay;
+ *         <li>a quoted value ({@code "..."} with {@code \"} escapes, {@code '...'}) up to its
+ *             closing quote, and a braced one ({@code {a;b}}, {@code }}} escaping a brace, as SQL
+ *             Server and ODBC write it) up to its closing brace; the quotes or braces stay;
  *         <li>an HTTP authorization scheme ({@code Bearer}, {@code Basic}, ...) stays, its
- *             credentials go; a {@code Cookie}/{@code Set-Cookie} value runs to the end of the line;
+ *             credentials go; a {@code Cookie}/{@code Set-Cookie} value runs to the end of line;
  *         <li>otherwise the value runs to the end of the line or to the first of: in a query
  *             ({@code ?} or {@code &} before the key) {@code & #}, white space or a quote; in a
- *             {@code ;} list ({@code ;} before the key) the next {@code ;}; elsewhere a {@code ; &
- *             ,} or white space that starts the next {@code key=value}. A closing {@code ) ] }} that
- *             is followed by white space, a separator or the end closes the value too. So {@code
+ *             {@code ;} list ({@code ;} before the key) the next {@code ;}; elsewhere a {@code ;
+ *             & ,} or white space that starts the next {@code key=value}. A closing {@code ) ] }}
+ *             followed by white space, a separator or the end closes the value too. So {@code
  *             password=hunter 2} is masked whole, and in free text a value loses everything up to
  *             the next {@code key=value} or the end of the line.
  *       </ul>
  * </ol>
  *
  * <p>Masking is idempotent ({@code mask(mask(x))} equals {@code mask(x)}), never throws, and runs
- * in time linear in the length of the text (no pattern here can backtrack catastrophically).
- * Known limits: a password of a URL that starts with up to five digits and a {@code / ? #} reads as
- * a port; multi-line values (a PEM private key) are not recognised.
+ * in time linear in the length of the text: every pattern either starts only at a word or a
+ * {@code ://}, or cannot run past the next place where another match could start.
+ * Known limits: a URL password that starts with up to five digits and one of {@code / ? # ; , )}
+ * reads as a port; a password with spaces and no scheme ({@code u:pa ss@h}) reads as free text and
+ * an e-mail address; multi-line values (a PEM private key) are not recognised.
  *
  * <p>Stateless and thread-safe.
  */
@@ -104,8 +106,8 @@ public final class Masking {
   /**
    * Rule 4: the word a secret key ends with (group 1), an optional closing quote, and {@code = :
    * %3D %3A} with spaces around. Whatever comes before the word in the same key ({@code
-   * keyStore}Password, {@code client_}secret) is part of the key; {@link #WEAK_WORDS} take at most a
-   * {@code . _ -} prefix.
+   * keyStore}Password, {@code client_}secret) is part of the key; {@link #WEAK_WORDS} take at
+   * most a {@code . _ -} prefix.
    */
   private static final Pattern SECRET_KEY =
       Pattern.compile(
@@ -128,7 +130,7 @@ public final class Masking {
 
   /**
    * {@code text} with credentials (user info in URLs, {@code password=}-like values, secret JSON
-   * fields, HTTP credentials) replaced by {@value #MASK}; see the class documentation for the rules.
+   * fields, HTTP credentials) replaced by {@value #MASK}; the class documentation has the rules.
    */
   public static String mask(String text) {
     String masked = text;
@@ -160,7 +162,8 @@ public final class Masking {
     while (from < text.length() && key.find(from)) {
       int keyStart = keyStart(text, key.start());
       String word = key.group(1).toLowerCase(Locale.ROOT);
-      if (WEAK_WORDS.contains(word) && keyStart < key.start() && isKeyLetter(text.charAt(key.start() - 1))) {
+      boolean letterBefore = keyStart < key.start() && isKeyLetter(text.charAt(key.start() - 1));
+      if (letterBefore && WEAK_WORDS.contains(word)) { // oauth=, bypass=: not a key of its own
         from = key.end();
         continue;
       }
@@ -287,8 +290,8 @@ public final class Masking {
 
   /**
    * Whether the separator at {@code i} ({@code ; & ,} or the first of a run of spaces) is followed
-   * by another {@code key=value} ({@code key:value} too after {@code ; & ,}). Only the first space of
-   * a run is looked at, so each character is scanned a bounded number of times.
+   * by another {@code key=value} ({@code key:value} too after {@code ; & ,}). Only the first space
+   * of a run is looked at, so each character is scanned a bounded number of times.
    */
   private static boolean startsNextPair(String text, int i) {
     char c = text.charAt(i);
@@ -335,7 +338,7 @@ public final class Masking {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
-  /** Whether a closing bracket before {@code i} ends the value: the end, a space or a separator follows. */
+  /** Whether a closing bracket before {@code i} ends the value: the end, a space or a separator. */
   private static boolean closesValue(String text, int i) {
     if (i >= text.length()) {
       return true;

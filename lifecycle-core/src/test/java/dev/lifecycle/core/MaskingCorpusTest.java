@@ -132,7 +132,7 @@ final class MaskingCorpusTest {
                     sk[0]};
               }));
 
-  /** {@code ;password=} lists: SQL Server and ODBC brace a value that needs it, H2 and DB2 do not. */
+  /** {@code ;password=} lists: SQL Server and ODBC brace a value that needs it; H2, DB2 cannot. */
   static final Gen<Case> JDBC_SEMICOLON =
       embedded(
           "jdbc semicolon",
@@ -157,7 +157,7 @@ final class MaskingCorpusTest {
                 return new String[] {prefix, value, ";encrypt=true", value, raw};
               }));
 
-  /** Oracle thin and OCI: {@code user/password@}, the password quoted when it is not a plain word. */
+  /** Oracle thin and OCI: {@code user/password@}, the password quoted unless a plain word. */
   static final Gen<Case> ORACLE =
       embedded(
           "oracle",
@@ -245,7 +245,7 @@ final class MaskingCorpusTest {
               Gen.zip(secrets(FULL), Gen.ints(0, 2), (s, at) -> new Object[] {s, at}),
               (sk, sa) -> keyValueList(sk[0], sk[1], (String) sa[0], (Integer) sa[1])));
 
-  /** A list of four pairs with the secret one at {@code at}, its value quoted as {@code sep} needs. */
+  /** Four pairs, the secret one at {@code at}, its value quoted as {@code sep} needs. */
   private static String[] keyValueList(String sep, String key, String secret, int at) {
     String value;
     boolean startsQuoted = "{'\"".indexOf(secret.charAt(0)) >= 0;

@@ -34,7 +34,9 @@ final class MaskingTest {
         cases("{\"password\":\"hunter2\"}", "{\"password\":\"***\"}"),
         cases("{\"password\": \"hun\\\"ter\"}", "{\"password\": \"***\"}"),
         cases("{\"apiKey\":\"AKIA1234\",\"n\":1}", "{\"apiKey\":\"***\",\"n\":1}"),
-        cases("{\"client_secret\": \"s3cr3t\", \"x\": 2}", "{\"client_secret\": \"***\", \"x\": 2}"),
+        cases(
+            "{\"client_secret\": \"s3cr3t\", \"x\": 2}",
+            "{\"client_secret\": \"***\", \"x\": 2}"),
         // HTTP headers: the scheme stays, the credentials go.
         cases("Authorization: Bearer abc.def.ghi", "Authorization: Bearer ***"),
         cases("Authorization: Basic dXNlcjpwYXNz", "Authorization: Basic ***"),

@@ -17,7 +17,7 @@ final class TextsTest {
         "jdbc:mysql://db/x?user=app&password=hunter2&ssl=true | jdbc:mysql://db/x?user=app&password=***&ssl=true",
         "jdbc:sqlserver://db;user=sa;Password=Hunter2;encrypt=true | jdbc:sqlserver://db;user=sa;Password=***;encrypt=true",
         "token: abc.def api_key=XYZ | token: *** api_key=***",
-        "pwd='a b c' | pwd=***",
+        "pwd='a b c' | pwd='***'",
         "file:/tmp/data.txt | file:/tmp/data.txt",
         "mailto:someone@example.org | mailto:someone@example.org",
       })
