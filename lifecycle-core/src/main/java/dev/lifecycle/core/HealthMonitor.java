@@ -154,9 +154,7 @@ public final class HealthMonitor implements AutoCloseable {
    * @throws IllegalStateException if the monitor is closed
    */
   public void sampleNow() {
-    if (state.get() == CLOSED) {
-      throw new IllegalStateException("health monitor \"" + name + "\" is closed; build a new one");
-    }
+    Require.state(state.get() != CLOSED, "health monitor \"%s\" is closed; build a new one", name);
     sampling.lock();
     try {
       Instant now = clock.instant();

@@ -145,11 +145,12 @@ public final class Watchdog implements AutoCloseable {
     Loop loop = new Loop(this, name, deadline);
     synchronized (loops) {
       for (Loop other : loops) {
-        if (other.name.equals(name)) {
-          throw new IllegalArgumentException(
-              "loop \"" + name + "\" is already registered with watchdog \"" + this.name
-                  + "\"; give each loop its own name, or close the old one first");
-        }
+        Require.argument(
+            !other.name.equals(name),
+            "loop \"%s\" is already registered with watchdog \"%s\"; give each loop its own name,"
+                + " or close the old one first",
+            name,
+            this.name);
       }
       loops.add(loop);
     }

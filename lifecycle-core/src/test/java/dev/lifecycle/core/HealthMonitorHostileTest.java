@@ -52,7 +52,7 @@ final class HealthMonitorHostileTest {
     try (HealthMonitor monitor = HealthMonitor.newBuilder("hostile")
         .gauge("broken", () -> {
           if (broken.get()) {
-            throw new OutOfMemoryError("gauge throws on purpose");
+            throw new InternalError("gauge throws on purpose");
           }
           return 1;
         }, () -> 100)

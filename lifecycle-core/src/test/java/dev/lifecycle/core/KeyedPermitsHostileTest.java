@@ -6,22 +6,38 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lifecycle.core.HostileKey.Attack;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Permits under huge timeouts and keys whose methods throw. */
 final class KeyedPermitsHostileTest {
   @Test
-  void acquire_foreverTimeout_saturatesAndLeavesNoState() throws Exception {
+  void acquire_foreverTimeoutOnAFullKey_waitsForTheHandOffAndLeavesNoState() throws Exception {
     KeyedPermits<String> permits = KeyedPermits.<String>newBuilder().perKeyLimit(1).build();
     Duration forever = ChronoUnit.FOREVER.getDuration();
-    for (int i = 0; i < 1000; i++) {
-      try (Permit permit = permits.acquire("key-" + i, forever)) {
-        assertThat(permit.isOpen()).isTrue();
+    ExecutorService waiter = Executors.newSingleThreadExecutor();
+    try {
+      for (int i = 0; i < 100; i++) {
+        String key = "key-" + i;
+        Permit held = permits.acquire(key, Duration.ZERO);
+        Future<Permit> handedOff = waiter.submit(() -> permits.acquire(key, forever));
+        BoundedRegistryTest.awaitCondition(() -> permits.waiting(key) == 1 || handedOff.isDone());
+        assertThat(handedOff.isDone()).as("a forever acquire waits, it does not fail").isFalse();
+        held.close();
+        handedOff.get(30, TimeUnit.SECONDS).close();
       }
+    } finally {
+      waiter.shutdownNow();
     }
     assertThat(permits.keyCount()).isZero();
     assertThat(permits.inUse()).isZero();
     assertThat(permits.audit().isClean()).isTrue();
+    try (Permit permit = permits.acquire("free", forever)) {
+      assertThat(permit.isOpen()).isTrue();
+    }
   }
 
   @Test

@@ -66,7 +66,7 @@ final class WatchdogHostileTest {
         .ticker(now::get)
         .notifyWhileHealthy(() -> {
           notified.incrementAndGet();
-          throw new OutOfMemoryError("notifier throws on purpose");
+          throw new InternalError("notifier throws on purpose");
         })
         .onStall(StallPolicy.callback(report -> {
           throw new StackOverflowError("callback throws on purpose");
