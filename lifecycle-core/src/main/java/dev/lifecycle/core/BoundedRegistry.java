@@ -1,7 +1,8 @@
 package dev.lifecycle.core;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
-import java.lang.System.Logger.Level;
+import dev.lifecycle.core.internal.Require;
+import dev.lifecycle.core.internal.UserCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +39,12 @@ import org.jspecify.annotations.Nullable;
  * CapacityExceededException} naming the key, the capacity and how many values are leased.
  *
  * <p>The registry owns its values; a lease only borrows one. Factories and {@code close()} of values
- * run on the calling thread without the registry's lock held.
+ * run on the calling thread without the registry's lock held. User code may fail in any way: a
+ * factory that throws leaves nothing behind (a checked exception comes back wrapped in a {@link
+ * FactoryException}); a {@code close()} or a listener that throws anything, {@link Error}s
+ * included, is logged and the registry goes on; a key whose {@code equals} or {@code hashCode}
+ * throws fails its call with an {@link IllegalArgumentException}. No wait is longer than the
+ * configured max wait.
  *
  * <p>Thread-safe. Concurrent acquires of the same missing key create its value once.
  *
@@ -62,6 +68,29 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
     FAIL_FAST
   }
 
+  /**
+   * A factory threw a checked exception: this unchecked wrapper carries it as its cause, and its
+   * message names the registry and the key. Nothing is left in the registry.
+   */
+  public static final class FactoryException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    FactoryException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** How one pass of {@code acquire} under the lock ended. */
+  private enum Outcome {
+    HIT,
+    CREATE,
+    FULL,
+    CLOSED,
+    BROKEN_KEY,
+    REENTERED,
+    CREATION_TIMEOUT
+  }
+
   private final String name;
   private final int capacity;
   private final long idleTimeoutNanos;
@@ -74,7 +103,7 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
-  private final HashMap<K, RegistryEntry<K, V>> entries = new HashMap<>();
+  private final HashMap<KeyRef<K>, RegistryEntry<K, V>> entries = new HashMap<>();
   /** Head and tail of the circular idle list: {@code idle.next} is the least recently used. */
   private final RegistryEntry<K, V> idle;
   /** Entries removed while leased, until closed: what {@link #close()} may have to force. */
@@ -93,16 +122,16 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
   private BoundedRegistry(Builder builder) {
     this.name = builder.name;
     this.capacity = builder.capacity;
-    this.idleTimeoutNanos = builder.idleTimeout.toNanos();
+    this.idleTimeoutNanos = Require.saturatedNanos(builder.idleTimeout);
     this.whenFull = builder.whenFull;
-    this.maxWaitNanos = builder.maxWait.toNanos();
-    this.closeTimeoutNanos = builder.closeTimeout.toNanos();
+    this.maxWaitNanos = Require.saturatedNanos(builder.maxWait);
+    this.closeTimeoutNanos = Require.saturatedNanos(builder.closeTimeout);
     this.ticker = builder.ticker;
     this.leaseKind = builder.tracker.kind("core.Lease");
     this.listeners = List.copyOf(builder.listeners);
     @SuppressWarnings("unchecked") // the idle list's sentinel is never in the map: any key does
     K none = (K) new Object();
-    this.idle = new RegistryEntry<>(this, none);
+    this.idle = new RegistryEntry<>(this, KeyRef.of(none));
     idle.prev = idle;
     idle.next = idle;
   }
@@ -113,10 +142,8 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public static Builder newBuilder(String name) {
-    Objects.requireNonNull(name, "registry name must not be null");
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("registry name must not be blank: \"" + name + "\"");
-    }
+    Require.nonNull(name, "registry name");
+    Require.argument(!name.isBlank(), "registry name must not be blank: \"%s\"", name);
     return new Builder(name);
   }
 
@@ -131,51 +158,90 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
    *
    * <p>At capacity, the least recently used idle value is evicted and closed first. If every value
    * is leased, this waits or fails by the {@link WhenFull} policy. If another thread is creating the
-   * value of {@code key}, this waits for it (interruptibly) instead of creating a second one.
+   * value of {@code key}, this waits for it (interruptibly, up to the {@linkplain Builder#whenFull
+   * max wait}, under either policy) instead of creating a second one. Every wait of one call
+   * together is bounded by the max wait.
    *
-   * @throws CapacityExceededException if there was no room within the allowed wait
-   * @throws IllegalStateException if the registry is closed, or if {@code factory} threw a checked
-   *     exception (as the cause) or returned {@code null}
+   * <p>The factory must not acquire its own key (it would wait for itself): such an acquire fails
+   * at once with an {@link IllegalStateException}. It may acquire other keys.
+   *
+   * @throws CapacityExceededException if there was no room, or the value another thread was
+   *     creating was not ready, within the allowed wait
+   * @throws IllegalStateException if the registry is closed, if {@code factory} returned {@code
+   *     null}, or if it is the factory of {@code key} (on the creating thread) that acquires it
+   * @throws IllegalArgumentException if the key's {@code equals} or {@code hashCode} throws (the
+   *     cause); nothing is left behind
+   * @throws FactoryException if {@code factory} threw a checked exception, which is its cause
    * @throws InterruptedException if interrupted while waiting; nothing is leased then
-   * @throws RuntimeException what {@code factory} threw; no entry and no lease are left behind
+   * @throws RuntimeException what {@code factory} threw (an {@link Error} too); no entry and no
+   *     lease are left behind
    */
   public Lease<V> acquire(K key, Factory<? super K, ? extends V> factory)
       throws InterruptedException {
-    Objects.requireNonNull(key, "key must not be null");
-    Objects.requireNonNull(factory, "factory must not be null");
+    Require.nonNull(key, "key");
+    Require.nonNull(factory, "factory");
+    KeyRef<K> ref = KeyRef.of(key);
     List<RegistryEntry<K, V>> toClose = null;
-    RegistryEntry<K, V> created = null;
-    RegistryEntry<K, V> hit = null;
+    RegistryEntry<K, V> entry = null;
+    Outcome outcome;
     boolean waited = false;
-    long remaining = maxWaitNanos;
+    int leasedThen = 0;
+    long deadline = Require.deadlineNanos(System.nanoTime(), maxWaitNanos);
     lock.lock();
     try {
       while (true) {
-        checkOpen(key);
+        if (closed) {
+          outcome = Outcome.CLOSED;
+          break;
+        }
         if (idleTimeoutNanos > 0 && idle.next != idle) {
           toClose = expireLocked(toClose);
         }
-        RegistryEntry<K, V> entry = entries.get(key);
+        entry = entries.get(ref);
+        if (ref.failed()) {
+          outcome = Outcome.BROKEN_KEY;
+          break;
+        }
         if (entry != null) {
           if (entry.state == RegistryEntry.LIVE) {
             leaseLocked(entry);
             hits++;
-            hit = entry;
+            outcome = Outcome.HIT;
             break;
           }
-          changed.await(); // another thread is creating this key's value
+          if (entry.creator == Thread.currentThread()) {
+            outcome = Outcome.REENTERED;
+            break;
+          }
+          long remaining = deadline - System.nanoTime();
+          if (remaining <= 0) {
+            timeouts++;
+            outcome = Outcome.CREATION_TIMEOUT;
+            break;
+          }
+          changed.awaitNanos(remaining); // another thread is creating this key's value
           continue;
         }
         if (size < capacity) {
+          entry = insertLocked(ref);
+          if (entry == null) {
+            outcome = Outcome.BROKEN_KEY;
+            break;
+          }
           size++;
-          created = insertLocked(key);
+          outcome = Outcome.CREATE;
           break;
         }
         RegistryEntry<K, V> eldest = Objects.requireNonNull(idle.next);
         if (eldest != idle) {
+          entry = insertLocked(ref);
+          if (entry == null) {
+            outcome = Outcome.BROKEN_KEY;
+            break;
+          }
           toClose = retireLocked(eldest, RemovalCause.SIZE, toClose);
           eldest.roomTaken = true; // closed below, before the new value exists: room passes on
-          created = insertLocked(key);
+          outcome = Outcome.CREATE;
           break;
         }
         if (toClose != null) {
@@ -189,11 +255,14 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
           }
           continue;
         }
+        long remaining = deadline - System.nanoTime();
         if (whenFull == WhenFull.FAIL_FAST || remaining <= 0) {
           if (waited) {
             timeouts++;
           }
-          throw full(key, waited);
+          leasedThen = leased;
+          outcome = Outcome.FULL;
+          break;
         }
         if (!waited) {
           waited = true;
@@ -201,7 +270,7 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
         }
         waiters++;
         try {
-          remaining = changed.awaitNanos(remaining);
+          changed.awaitNanos(remaining);
         } finally {
           waiters--;
         }
@@ -212,23 +281,41 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
         closeAll(toClose);
       }
     }
-    if (hit != null) {
-      try {
-        return leaseOf(hit);
-      } catch (RuntimeException | Error e) {
-        release(hit);
-        throw e;
-      }
-    }
-    return create(Objects.requireNonNull(created), factory);
+    return switch (outcome) {
+      case HIT -> leaseOrRelease(Objects.requireNonNull(entry));
+      case CREATE -> create(Objects.requireNonNull(entry), factory);
+      case FULL -> throw full(key, waited, leasedThen);
+      case CLOSED -> throw closedException(key);
+      case BROKEN_KEY -> throw ref.equalsFailure();
+      case REENTERED -> throw reentered(key);
+      case CREATION_TIMEOUT -> throw creationTimeout(key);
+    };
   }
 
-  private RegistryEntry<K, V> insertLocked(K key) {
-    RegistryEntry<K, V> entry = new RegistryEntry<>(this, key);
+  private Lease<V> leaseOrRelease(RegistryEntry<K, V> entry) {
+    try {
+      return leaseOf(entry);
+    } catch (Throwable e) { // not even the lease could be made: give its count back, rethrow
+      release(entry);
+      throw e;
+    }
+  }
+
+  /**
+   * A new entry for {@code ref}, being created by the calling thread and leased once; or null,
+   * with nothing changed, when the key's {@code equals} threw meanwhile.
+   */
+  private @Nullable RegistryEntry<K, V> insertLocked(KeyRef<K> ref) {
+    RegistryEntry<K, V> entry = new RegistryEntry<>(this, ref);
+    entries.put(ref, entry);
+    if (ref.failed()) {
+      entries.remove(ref, entry); // found again by identity: no equals is needed
+      return null;
+    }
+    entry.creator = Thread.currentThread();
     entry.leases = 1;
     leased++;
     misses++;
-    entries.put(key, entry);
     return entry;
   }
 
@@ -249,39 +336,27 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
   // The new value is stored in its entry (entry.value), which the registry's map owns; the only
   // path the check reports is Lock.lock() throwing, which it does not.
   @SuppressWarnings("UnclosedResource")
-  private Lease<V> create(RegistryEntry<K, V> entry, Factory<? super K, ? extends V> factory) {
-    V value;
-    try {
-      value = factory.create(entry.key);
-      if (value == null) {
-        throw new IllegalStateException(
-            "the factory of registry \""
-                + name
-                + "\" returned null for key "
-                + Texts.mask(String.valueOf(entry.key))
-                + "; a factory must return a value or throw");
-      }
-    } catch (Throwable e) { // any failure: nothing may be left behind, then it is rethrown
+  private Lease<V> create(RegistryEntry<K, V> entry, Factory<? super K, ? extends V> factory)
+      throws InterruptedException {
+    List<V> made = new ArrayList<>(1);
+    Throwable failure =
+        UserCode.run(
+            () -> {
+              V created = factory.create(entry.key);
+              if (created != null) {
+                made.add(created);
+              }
+            });
+    if (failure != null || made.isEmpty()) {
       abandon(entry);
-      if (e instanceof RuntimeException || e instanceof Error) {
-        throw sneaky(e);
-      }
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      throw new IllegalStateException(
-          "the factory of registry \""
-              + name
-              + "\" failed to create the value of key "
-              + Texts.mask(String.valueOf(entry.key))
-              + ": "
-              + e,
-          e);
+      throw factoryFailure(entry, failure);
     }
+    V value = made.get(0);
     boolean refused;
     lock.lock();
     try {
       entry.value = value;
+      entry.creator = null;
       // invalidated meanwhile: the caller still gets its lease, the value closes after it
       if (entry.state != RegistryEntry.RETIRED) {
         entry.state = RegistryEntry.LIVE;
@@ -291,23 +366,52 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
     } finally {
       lock.unlock();
     }
-    emit(LifecycleListener::onValueCreated, entry, null, null);
+    emit(LifecycleListener::onValueCreated, "onValueCreated", entry, null, null);
     if (refused) {
       entry.close();
       throw closedException(entry.key);
     }
     try {
       return leaseOf(entry);
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) { // no lease could be made: give its count back, rethrow
       entry.close();
       throw e;
     }
   }
 
+  /** What {@code acquire} throws when the factory failed ({@code failure}) or returned null. */
+  private RuntimeException factoryFailure(RegistryEntry<K, V> entry, @Nullable Throwable failure)
+      throws InterruptedException {
+    if (failure == null) {
+      return new IllegalStateException(
+          "the factory of registry \""
+              + name
+              + "\" returned null for key "
+              + entry.description()
+              + "; a factory must return a value or throw");
+    }
+    if (failure instanceof RuntimeException || failure instanceof Error) {
+      throw sneaky(failure);
+    }
+    if (failure instanceof InterruptedException interrupted) {
+      Thread.interrupted(); // the exception carries the interrupt now
+      throw interrupted;
+    }
+    return new FactoryException(
+        "the factory of registry \""
+            + name
+            + "\" threw a checked exception for key "
+            + entry.description()
+            + " (it is the cause; nothing was created): "
+            + UserCode.describeFailure(failure),
+        failure);
+  }
+
   private void abandon(RegistryEntry<K, V> entry) {
     lock.lock();
     try {
-      entries.remove(entry.key, entry);
+      entries.remove(entry.ref, entry);
+      entry.creator = null;
       retiredLeased.remove(entry);
       entry.state = RegistryEntry.CLOSED;
       entry.leases = 0;
@@ -331,7 +435,7 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
     try {
       if (entry.leases <= 0) {
         throw new IllegalStateException(
-            "released more leases than acquired on " + entry + "; this is a bug in lifecycle");
+            "released more leases than acquired in registry \"" + name + "\"; this is a bug in lifecycle");
       }
       if (--entry.leases == 0) {
         leased--;
@@ -362,26 +466,37 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
    * there was one.
    *
    * @throws IllegalStateException if the registry is closed
+   * @throws IllegalArgumentException if the key's {@code equals} or {@code hashCode} throws
    */
   @CanIgnoreReturnValue
   public boolean invalidate(K key) {
-    Objects.requireNonNull(key, "key must not be null");
+    Require.nonNull(key, "key");
+    KeyRef<K> ref = KeyRef.of(key);
     List<RegistryEntry<K, V>> toClose = null;
+    boolean wasClosed;
+    RegistryEntry<K, V> entry = null;
     lock.lock();
     try {
-      checkOpen(key);
-      RegistryEntry<K, V> entry = entries.get(key);
-      if (entry == null) {
-        return false;
+      wasClosed = closed;
+      if (!wasClosed) {
+        entry = entries.get(ref);
+        if (entry != null && !ref.failed()) {
+          toClose = retireLocked(entry, RemovalCause.EXPLICIT, null);
+        }
       }
-      toClose = retireLocked(entry, RemovalCause.EXPLICIT, null);
-      return true;
     } finally {
       lock.unlock();
       if (toClose != null) {
         closeAll(toClose);
       }
     }
+    if (wasClosed) {
+      throw closedException(key);
+    }
+    if (ref.failed()) {
+      throw ref.equalsFailure();
+    }
+    return entry != null;
   }
 
   /**
@@ -425,7 +540,7 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
    */
   private @Nullable List<RegistryEntry<K, V>> retireLocked(
       RegistryEntry<K, V> entry, RemovalCause cause, @Nullable List<RegistryEntry<K, V>> toClose) {
-    entries.remove(entry.key, entry);
+    entries.remove(entry.ref, entry); // found by identity: no equals is called for its own key
     entry.cause = cause;
     if (cause == RemovalCause.SIZE || cause == RemovalCause.EXPIRED) {
       evictions++;
@@ -452,25 +567,25 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
   private void closeValue(RegistryEntry<K, V> entry) {
     V value = entry.value;
     try {
-      emit(LifecycleListener::onEviction, entry, entry.cause, null);
+      emit(LifecycleListener::onEviction, "onEviction", entry, entry.cause, null);
       if (value != null) {
-        try {
-          value.close();
-          emit(LifecycleListener::onValueClosed, entry, entry.cause, null);
-        } catch (Exception e) {
-          if (e instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-          }
-          String failure = Texts.mask(String.valueOf(e));
-          Tracker.LOGGER.log(
-              Level.WARNING,
+        Throwable failure = UserCode.close(value);
+        if (failure == null) {
+          emit(LifecycleListener::onValueClosed, "onValueClosed", entry, entry.cause, null);
+        } else {
+          UserCode.failed(
               "registry \""
                   + name
                   + "\": closing the value of key "
-                  + Texts.mask(String.valueOf(entry.key))
-                  + " failed; it is removed all the same: "
-                  + failure);
-          emit(LifecycleListener::onCloseFailed, entry, entry.cause, failure);
+                  + entry.description()
+                  + " failed; it is removed all the same",
+              failure);
+          emit(
+              LifecycleListener::onCloseFailed,
+              "onCloseFailed",
+              entry,
+              entry.cause,
+              UserCode.describeFailure(failure));
         }
       }
     } finally {
@@ -492,21 +607,18 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
     void emit(LifecycleListener listener, RegistryEvent event);
   }
 
+  /** Delivers one event to every listener; a listener that throws anything is logged, once. */
   private void emit(
-      Emitter kind, RegistryEntry<K, V> entry, @Nullable RemovalCause cause, @Nullable String failure) {
+      Emitter kind,
+      String what,
+      RegistryEntry<K, V> entry,
+      @Nullable RemovalCause cause,
+      @Nullable String failure) {
     if (listeners.isEmpty()) {
       return;
     }
-    RegistryEvent event =
-        new RegistryEvent(name, Texts.mask(String.valueOf(entry.key)), cause, failure);
-    for (LifecycleListener listener : listeners) {
-      try {
-        kind.emit(listener, event);
-      } catch (RuntimeException e) {
-        Tracker.LOGGER.log(
-            Level.WARNING, "lifecycle listener " + listener + " failed on " + event, e);
-      }
-    }
+    RegistryEvent event = new RegistryEvent(name, entry.description(), cause, failure);
+    UserCode.fanOut(listeners, what + " " + event, listener -> kind.emit(listener, event));
   }
 
   private void linkIdle(RegistryEntry<K, V> entry) {
@@ -528,33 +640,53 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
     entry.next = null;
   }
 
-  private void checkOpen(K key) {
-    if (closed) {
-      throw closedException(key);
-    }
-  }
-
   private IllegalStateException closedException(K key) {
     return new IllegalStateException(
         "registry \""
             + name
             + "\" is closed; cannot acquire key "
-            + Texts.mask(String.valueOf(key))
+            + UserCode.describe(key)
             + "; acquire before closing the registry");
   }
 
-  private CapacityExceededException full(K key, boolean waited) {
+  private CapacityExceededException full(K key, boolean waited, int leasedThen) {
     return new CapacityExceededException(
         "registry \""
             + name
             + "\" is full: capacity "
             + capacity
             + ", "
-            + leased
+            + leasedThen
             + " leased; no room for key "
-            + Texts.mask(String.valueOf(key))
-            + (waited ? " within " + Duration.ofNanos(maxWaitNanos) : " (policy FAIL_FAST)")
+            + UserCode.describe(key)
+            + (waited
+                ? " within " + Durations.approx(Duration.ofNanos(maxWaitNanos))
+                    + " (the max wait, set by Builder.whenFull(WAIT, maxWait), 30 s by default)"
+                : " (policy FAIL_FAST)")
             + "; close leases sooner, raise the capacity or the wait");
+  }
+
+  private CapacityExceededException creationTimeout(K key) {
+    return new CapacityExceededException(
+        "registry \""
+            + name
+            + "\": the value of key "
+            + UserCode.describe(key)
+            + " was still being created by another thread after "
+            + Durations.approx(Duration.ofNanos(maxWaitNanos))
+            + " (the max wait, set by Builder.whenFull(policy, maxWait), 30 s by default); make"
+            + " its factory faster or raise the wait");
+  }
+
+  private IllegalStateException reentered(K key) {
+    return new IllegalStateException(
+        "the factory of key "
+            + UserCode.describe(key)
+            + " in registry \""
+            + name
+            + "\" acquires that same key; the factory of a key must not acquire that key (it would"
+            + " wait for itself forever): build what it needs without the registry, or use another"
+            + " key");
   }
 
   /** How many values are open now: in the registry, being created, or removed but not closed. */
@@ -567,15 +699,25 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
     }
   }
 
-  /** Whether the registry holds a usable value for {@code key} now (it is not created). */
+  /**
+   * Whether the registry holds a usable value for {@code key} now (it is not created).
+   *
+   * @throws IllegalArgumentException if the key's {@code equals} or {@code hashCode} throws
+   */
   public boolean contains(K key) {
+    KeyRef<K> ref = KeyRef.of(Require.nonNull(key, "key"));
+    boolean live;
     lock.lock();
     try {
-      RegistryEntry<K, V> entry = entries.get(key);
-      return entry != null && entry.state == RegistryEntry.LIVE;
+      RegistryEntry<K, V> entry = entries.get(ref);
+      live = entry != null && entry.state == RegistryEntry.LIVE;
     } finally {
       lock.unlock();
     }
+    if (ref.failed()) {
+      throw ref.equalsFailure();
+    }
+    return live;
   }
 
   /** The counters, read together. */
@@ -673,10 +815,7 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
      */
     @CanIgnoreReturnValue
     public Builder capacity(int capacity) {
-      if (capacity < 1) {
-        throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
-      }
-      this.capacity = capacity;
+      this.capacity = Require.atLeast(capacity, 1, "capacity");
       return this;
     }
 
@@ -688,20 +827,23 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
      */
     @CanIgnoreReturnValue
     public Builder idleTimeout(Duration timeout) {
-      this.idleTimeout = nonNegative("idle timeout", timeout);
+      this.idleTimeout = Require.nonNegative(timeout, "idle timeout");
       return this;
     }
 
     /**
      * What {@code acquire} does at capacity with every value leased: wait up to {@code maxWait},
-     * or with {@link WhenFull#FAIL_FAST}, fail at once ({@code maxWait} is then ignored).
+     * or with {@link WhenFull#FAIL_FAST}, fail at once. Under both policies {@code maxWait} bounds
+     * the wait for a value another thread is creating. A wait longer than about 292 years (such as
+     * {@code ChronoUnit.FOREVER.getDuration()}) is that long.
      *
      * @throws IllegalArgumentException if {@code maxWait} is negative
      */
     @CanIgnoreReturnValue
     public Builder whenFull(WhenFull policy, Duration maxWait) {
-      this.whenFull = Objects.requireNonNull(policy, "policy must not be null");
-      this.maxWait = nonNegative("max wait", maxWait);
+      Duration wait = Require.nonNegative(maxWait, "max wait");
+      this.whenFull = Require.nonNull(policy, "policy");
+      this.maxWait = wait;
       return this;
     }
 
@@ -713,42 +855,34 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
      */
     @CanIgnoreReturnValue
     public Builder closeTimeout(Duration timeout) {
-      this.closeTimeout = nonNegative("close timeout", timeout);
+      this.closeTimeout = Require.nonNegative(timeout, "close timeout");
       return this;
     }
 
     /** The time source of the idle timeout, in nanoseconds (a fake one in tests). */
     @CanIgnoreReturnValue
     public Builder ticker(LongSupplier nanoTime) {
-      this.ticker = Objects.requireNonNull(nanoTime, "ticker must not be null");
+      this.ticker = Require.nonNull(nanoTime, "ticker");
       return this;
     }
 
     /** The tracker that finds dropped leases (kind {@code core.Lease}). */
     @CanIgnoreReturnValue
     public Builder tracker(Tracker tracker) {
-      this.tracker = Objects.requireNonNull(tracker, "tracker must not be null");
+      this.tracker = Require.nonNull(tracker, "tracker");
       return this;
     }
 
     /** Adds a listener for created, evicted, closed and close-failed values. */
     @CanIgnoreReturnValue
     public Builder listener(LifecycleListener listener) {
-      listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+      listeners.add(Require.nonNull(listener, "listener"));
       return this;
     }
 
     /** A new, empty registry; close it when done. */
     public <K, V extends AutoCloseable> BoundedRegistry<K, V> build() {
       return new BoundedRegistry<>(this);
-    }
-
-    private static Duration nonNegative(String what, Duration duration) {
-      Objects.requireNonNull(duration, what + " must not be null");
-      if (duration.isNegative()) {
-        throw new IllegalArgumentException(what + " must not be negative: " + duration);
-      }
-      return duration;
     }
   }
 }

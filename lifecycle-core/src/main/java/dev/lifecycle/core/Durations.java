@@ -1,5 +1,6 @@
 package dev.lifecycle.core;
 
+import dev.lifecycle.core.internal.Require;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -8,7 +9,7 @@ final class Durations {
   private Durations() {}
 
   static String approx(Duration duration) {
-    long millis = saturatedMillis(duration);
+    long millis = Require.saturatedMillis(duration);
     if (millis < 1_000) {
       return millis + " ms";
     }
@@ -26,13 +27,5 @@ final class Durations {
       return String.format(Locale.ROOT, "%.0f days", seconds / 86_400);
     }
     return "more than 100 years";
-  }
-
-  private static long saturatedMillis(Duration duration) {
-    try {
-      return Math.max(0, duration.toMillis());
-    } catch (ArithmeticException e) {
-      return duration.isNegative() ? 0 : Long.MAX_VALUE;
-    }
   }
 }

@@ -1,8 +1,8 @@
 package dev.lifecycle.core;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import dev.lifecycle.core.internal.Require;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,10 +48,10 @@ public final class FdBudget {
     this.limit = limit;
     this.headroom = headroom;
     this.capacity = limit - headroom;
-    this.recheckNanos = builder.recheck.toNanos();
+    this.recheckNanos = Require.saturatedNanos(builder.recheck);
     this.kind = builder.tracker.kind(KIND);
     this.observedOpen = open;
-    this.nextReadNanos = System.nanoTime() + recheckNanos;
+    this.nextReadNanos = Require.deadlineNanos(System.nanoTime(), recheckNanos);
   }
 
   /** A budget of this process's FD limit with the default headroom; see {@link Builder}. */
@@ -72,11 +72,14 @@ public final class FdBudget {
    * @throws IllegalArgumentException if {@code count} is not positive or more than the capacity
    */
   public @Nullable Reservation tryReserve(int count) {
-    if (count <= 0 || count > capacity) {
-      throw new IllegalArgumentException(
-          "count " + count + " is not in [1, " + capacity + "] (the capacity: limit " + limit
-              + " minus headroom " + headroom + "); reserve at least 1 and at most the capacity");
-    }
+    Require.argument(
+        count > 0 && count <= capacity,
+        "count %s is not in [1, %s] (the capacity: limit %s minus headroom %s); reserve at least 1"
+            + " and at most the capacity",
+        count,
+        capacity,
+        limit,
+        headroom);
     if (observedOpen() + count > capacity) {
       return null;
     }
@@ -134,7 +137,7 @@ public final class FdBudget {
         if (open.isPresent()) {
           observedOpen = open.getAsLong();
         }
-        nextReadNanos = now + recheckNanos;
+        nextReadNanos = Require.deadlineNanos(now, recheckNanos);
       } finally {
         reading.set(false);
       }
@@ -228,7 +231,7 @@ public final class FdBudget {
      */
     @CanIgnoreReturnValue
     public Builder fileDescriptors(FileDescriptors fds) {
-      this.fds = fds;
+      this.fds = Require.nonNull(fds, "file descriptors");
       return this;
     }
 
@@ -239,10 +242,8 @@ public final class FdBudget {
      */
     @CanIgnoreReturnValue
     public Builder limit(long limit) {
-      if (limit <= 0) {
-        throw new IllegalArgumentException(
-            "limit " + limit + " is not positive; give the most descriptors the process may open");
-      }
+      Require.argument(
+          limit > 0, "limit %s is not positive; give the most descriptors the process may open", limit);
       this.limit = limit;
       return this;
     }
@@ -254,25 +255,25 @@ public final class FdBudget {
      */
     @CanIgnoreReturnValue
     public Builder headroom(long headroom) {
-      if (headroom < 0) {
-        throw new IllegalArgumentException(
-            "headroom " + headroom + " is negative; give 0 or more descriptors to keep free");
-      }
+      Require.argument(
+          headroom >= 0, "headroom %s is negative; give 0 or more descriptors to keep free", headroom);
       this.headroom = headroom;
       return this;
     }
 
     /**
-     * How often the real open count is read again (100 ms by default).
+     * How often the real open count is read again (100 ms by default); an interval longer than
+     * about 146 years is that long.
      *
      * @throws IllegalArgumentException if {@code interval} is negative
      */
     @CanIgnoreReturnValue
     public Builder recheck(Duration interval) {
-      if (interval.isNegative()) {
-        throw new IllegalArgumentException(
-            "recheck interval " + interval + " is negative; give 0 (read every time) or more");
-      }
+      Require.nonNull(interval, "recheck interval");
+      Require.argument(
+          !interval.isNegative(),
+          "recheck interval %s is negative; give 0 (read every time) or more",
+          interval);
       this.recheck = interval;
       return this;
     }
@@ -284,7 +285,7 @@ public final class FdBudget {
      */
     @CanIgnoreReturnValue
     public Builder tracker(Tracker tracker) {
-      this.tracker = Objects.requireNonNull(tracker, "tracker must not be null");
+      this.tracker = Require.nonNull(tracker, "tracker");
       return this;
     }
 
@@ -307,18 +308,20 @@ public final class FdBudget {
         max = read.getAsLong();
       }
       long keep = headroom >= 0 ? headroom : Math.max(64, max / 10);
-      if (keep >= max) {
-        throw new IllegalArgumentException(
-            "headroom " + keep + " is not below the limit " + max
-                + "; keep fewer descriptors free or raise the limit");
-      }
+      Require.argument(
+          keep < max,
+          "headroom %s is not below the limit %s; keep fewer descriptors free or raise the limit",
+          keep,
+          max);
       long open = fds.open().orElse(0);
-      if (open > max - keep) {
-        throw new IllegalArgumentException(
-            "limit " + max + " minus headroom " + keep + " leaves " + (max - keep)
-                + ", below the " + open + " file descriptors this process has open; raise the"
-                + " limit or lower the headroom");
-      }
+      Require.argument(
+          open <= max - keep,
+          "limit %s minus headroom %s leaves %s, below the %s file descriptors this process has"
+              + " open; raise the limit or lower the headroom",
+          max,
+          keep,
+          max - keep,
+          open);
       return new FdBudget(fds, max, keep, this, open);
     }
   }

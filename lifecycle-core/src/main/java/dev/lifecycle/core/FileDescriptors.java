@@ -121,7 +121,12 @@ public final class FileDescriptors {
 
   @Override
   public String toString() {
-    return "FileDescriptors[" + source + ", open " + open() + ", max " + max() + "]";
+    return "FileDescriptors[" + source + ", open " + figure(open()) + ", max " + figure(max()) + "]";
+  }
+
+  /** The number, or {@code unknown}: never {@code OptionalLong[19]}. */
+  private static String figure(OptionalLong value) {
+    return value.isPresent() ? Long.toString(value.getAsLong()) : "unknown";
   }
 
   private static FileDescriptors detect() {

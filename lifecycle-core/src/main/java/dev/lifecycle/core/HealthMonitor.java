@@ -4,6 +4,8 @@ import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.lifecycle.core.HealthAlarm.Kind;
 import dev.lifecycle.core.HealthAlarm.Level;
 import dev.lifecycle.core.internal.PeriodicThread;
+import dev.lifecycle.core.internal.Require;
+import dev.lifecycle.core.internal.UserCode;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -44,7 +46,9 @@ import javax.management.ObjectName;
  *
  * <p><b>Where alarms go.</b> Every alarm is logged to the {@code System.Logger} named {@code
  * dev.lifecycle.health} (WARNING, ERROR when critical, INFO when cleared), committed as the JFR
- * event {@code dev.lifecycle.HealthAlarm}, and given to each {@link HealthListener}. A started
+ * event {@code dev.lifecycle.HealthAlarm}, and given to each {@link HealthListener}. A listener or
+ * a gauge's supplier that throws anything ({@link Error}s included) is logged and sampling goes
+ * on. A started
  * monitor also registers one {@link HealthGaugeMXBean} per gauge.
  *
  * <p><b>Lifecycle.</b> {@link #start} starts one daemon thread named {@code
@@ -58,6 +62,8 @@ public final class HealthMonitor implements AutoCloseable {
   private static final int NEW = 0;
   private static final int STARTED = 1;
   private static final int CLOSED = 2;
+  /** The longest trend window: a century, far past any horizon, and far from overflowing. */
+  private static final Duration MAX_WINDOW = Duration.ofDays(36_500);
 
   private final String name;
   private final List<HealthGauge> gauges;
@@ -79,7 +85,10 @@ public final class HealthMonitor implements AutoCloseable {
             builder.criticalHorizon, builder.peakPeriod, builder.minTrendPoints, builder.minRSquared);
     this.jmx = builder.jmx;
     List<HealthGauge> list = new ArrayList<>();
-    long rawPoints = Math.min(100_000, builder.rawWindow.toNanos() / builder.interval.toNanos() + 2);
+    long rawPoints =
+        Math.min(
+            100_000,
+            Require.saturatedNanos(builder.rawWindow) / Require.saturatedNanos(builder.interval) + 2);
     for (GaugeSpec spec : builder.gauges.values()) {
       Trend raw =
           Trend.newBuilder().window(builder.rawWindow).maxPoints((int) Math.max(2, rawPoints)).build();
@@ -102,10 +111,9 @@ public final class HealthMonitor implements AutoCloseable {
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public static Builder newBuilder(String name) {
-    if (name.isBlank()) {
-      throw new IllegalArgumentException(
-          "monitor name \"" + name + "\" is blank; give a name that says what the process is");
-    }
+    Require.nonNull(name, "monitor name");
+    Require.argument(
+        !name.isBlank(), "monitor name \"%s\" is blank; give a name that says what the process is", name);
     return new Builder(name);
   }
 
@@ -146,9 +154,7 @@ public final class HealthMonitor implements AutoCloseable {
    * @throws IllegalStateException if the monitor is closed
    */
   public void sampleNow() {
-    if (state.get() == CLOSED) {
-      throw new IllegalStateException("health monitor \"" + name + "\" is closed; build a new one");
-    }
+    Require.state(state.get() != CLOSED, "health monitor \"%s\" is closed; build a new one", name);
     sampling.lock();
     try {
       Instant now = clock.instant();
@@ -207,22 +213,25 @@ public final class HealthMonitor implements AutoCloseable {
   }
 
   private void sample(HealthGauge gauge, Instant now) {
-    long value;
-    long limit;
-    try {
-      value = gauge.value.getAsLong();
-      limit = gauge.limit.getAsLong();
-    } catch (RuntimeException e) {
+    long[] read = new long[2];
+    Throwable failure =
+        UserCode.run(
+            () -> {
+              read[0] = gauge.value.getAsLong();
+              read[1] = gauge.limit.getAsLong();
+            });
+    if (failure != null) {
       if (!gauge.failing) {
         gauge.failing = true;
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "lifecycle: gauge \"" + gauge.name + "\" of health monitor \"" + name
+        UserCode.failed(
+            "gauge \"" + gauge.name + "\" of health monitor \"" + name
                 + "\" failed to read; skipping its samples until it reads again",
-            e);
+            failure);
       }
       return;
     }
+    long value = read[0];
+    long limit = read[1];
     gauge.failing = false;
     if (value < 0) {
       return; // unknown now (a figure this platform cannot read at the moment): skip, never guess
@@ -268,13 +277,10 @@ public final class HealthMonitor implements AutoCloseable {
         };
     LOG.log(level, "lifecycle: " + alarm.message());
     HealthAlarmEvent.commit(alarm);
-    for (HealthListener listener : listeners) {
-      try {
-        listener.onHealthAlarm(alarm);
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "lifecycle: health listener " + listener + " failed", e);
-      }
-    }
+    UserCode.fanOut(
+        listeners,
+        "health alarm " + alarm.gauge() + " " + alarm.level(),
+        listener -> listener.onHealthAlarm(alarm));
   }
 
   private void registerMBeans() {
@@ -366,10 +372,11 @@ public final class HealthMonitor implements AutoCloseable {
      */
     @CanIgnoreReturnValue
     public Builder interval(Duration interval) {
-      if (interval.toMillis() < 1) {
-        throw new IllegalArgumentException(
-            "interval " + interval + " is under 1 ms; give an interval such as Duration.ofSeconds(1)");
-      }
+      Require.nonNull(interval, "interval");
+      Require.argument(
+          Require.saturatedNanos(interval) >= 1_000_000,
+          "interval %s is under 1 ms; give an interval such as Duration.ofSeconds(1)",
+          interval);
       this.interval = interval;
       return this;
     }
@@ -381,7 +388,7 @@ public final class HealthMonitor implements AutoCloseable {
      */
     @CanIgnoreReturnValue
     public Builder fileDescriptors(FileDescriptors fds) {
-      if (!fds.isSupported()) {
+      if (!Require.nonNull(fds, "file descriptors").isSupported()) {
         throw new UnsupportedOperationException(
             "file descriptors cannot be counted on this platform (" + System.getProperty("os.name")
                 + "); leave fileDescriptors() out where FileDescriptors.system().isSupported() is false");
@@ -412,16 +419,20 @@ public final class HealthMonitor implements AutoCloseable {
      */
     @CanIgnoreReturnValue
     public Builder gauge(String name, LongSupplier value, long limit) {
-      if (limit <= 0) {
-        throw new IllegalArgumentException(
-            "limit " + limit + " of gauge \"" + name + "\" is not positive; give the count it must stay under");
-      }
+      Require.nonNull(name, "gauge name");
+      Require.nonNull(value, "gauge value");
+      Require.argument(
+          limit > 0,
+          "limit %s of gauge \"%s\" is not positive; give the count it must stay under",
+          limit,
+          name);
       long now = value.getAsLong();
-      if (now > limit) {
-        throw new IllegalArgumentException(
-            "gauge \"" + name + "\" is at " + now + ", already above its limit " + limit
-                + "; give a limit above current usage");
-      }
+      Require.argument(
+          now <= limit,
+          "gauge \"%s\" is at %s, already above its limit %s; give a limit above current usage",
+          name,
+          now,
+          limit);
       return gauge(name, value, () -> limit);
     }
 
@@ -433,14 +444,15 @@ public final class HealthMonitor implements AutoCloseable {
      */
     @CanIgnoreReturnValue
     public Builder gauge(String name, LongSupplier value, LongSupplier limit) {
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("gauge name \"" + name + "\" is blank; name what it counts");
-      }
-      if (gauges.containsKey(name)) {
-        throw new IllegalArgumentException(
-            "gauge \"" + name + "\" was already added to health monitor \"" + this.name
-                + "\"; give each gauge its own name");
-      }
+      Require.nonNull(name, "gauge name");
+      Require.nonNull(value, "gauge value");
+      Require.nonNull(limit, "gauge limit");
+      Require.argument(!name.isBlank(), "gauge name \"%s\" is blank; name what it counts", name);
+      Require.argument(
+          !gauges.containsKey(name),
+          "gauge \"%s\" was already added to health monitor \"%s\"; give each gauge its own name",
+          name,
+          this.name);
       gauges.put(name, new GaugeSpec(name, value, limit));
       return this;
     }
@@ -453,11 +465,11 @@ public final class HealthMonitor implements AutoCloseable {
      */
     @CanIgnoreReturnValue
     public Builder watermarks(double warn, double critical) {
-      if (!(warn > 0 && warn < critical && critical <= 1)) {
-        throw new IllegalArgumentException(
-            "watermarks warn " + warn + " and critical " + critical
-                + " must satisfy 0 < warn < critical <= 1, e.g. 0.70 and 0.85");
-      }
+      Require.argument(
+          warn > 0 && warn < critical && critical <= 1,
+          "watermarks warn %s and critical %s must satisfy 0 < warn < critical <= 1, e.g. 0.70 and 0.85",
+          warn,
+          critical);
       this.warn = warn;
       this.critical = critical;
       return this;
@@ -470,10 +482,10 @@ public final class HealthMonitor implements AutoCloseable {
      */
     @CanIgnoreReturnValue
     public Builder hysteresis(double hysteresis) {
-      if (!(hysteresis >= 0 && hysteresis < 1)) {
-        throw new IllegalArgumentException(
-            "hysteresis " + hysteresis + " is not in [0, 1); give a fraction of the limit, e.g. 0.05");
-      }
+      Require.argument(
+          hysteresis >= 0 && hysteresis < 1,
+          "hysteresis %s is not in [0, 1); give a fraction of the limit, e.g. 0.05",
+          hysteresis);
       this.hysteresis = hysteresis;
       return this;
     }
@@ -486,11 +498,13 @@ public final class HealthMonitor implements AutoCloseable {
      */
     @CanIgnoreReturnValue
     public Builder horizons(Duration warn, Duration critical) {
-      if (critical.isNegative() || critical.isZero() || critical.compareTo(warn) >= 0) {
-        throw new IllegalArgumentException(
-            "horizons warn " + warn + " and critical " + critical
-                + " must satisfy 0 < critical < warn, e.g. 14 days and 2 days");
-      }
+      Require.nonNull(warn, "warn horizon");
+      Require.nonNull(critical, "critical horizon");
+      Require.argument(
+          !critical.isNegative() && !critical.isZero() && critical.compareTo(warn) < 0,
+          "horizons warn %s and critical %s must satisfy 0 < critical < warn, e.g. 14 days and 2 days",
+          warn,
+          critical);
       this.warnHorizon = warn;
       this.criticalHorizon = critical;
       return this;
@@ -505,11 +519,20 @@ public final class HealthMonitor implements AutoCloseable {
      */
     @CanIgnoreReturnValue
     public Builder peakTrend(Duration period, int periods) {
-      if (period.toMillis() < 1 || periods < 2) {
-        throw new IllegalArgumentException(
-            "peak trend of " + periods + " periods of " + period
-                + " is too short; give at least 2 periods of at least 1 ms, e.g. 28 days of daily peaks");
-      }
+      Require.nonNull(period, "peak period");
+      Require.argument(
+          Require.saturatedNanos(period) >= 1_000_000 && periods >= 2,
+          "peak trend of %s periods of %s is too short; give at least 2 periods of at least 1 ms,"
+              + " e.g. 28 days of daily peaks",
+          periods,
+          period);
+      Require.argument(
+          Require.saturatedMillis(period) <= MAX_WINDOW.toMillis() / periods,
+          "peak trend of %s periods of %s is longer than %s; give a window of at most 100 years,"
+              + " e.g. 28 days of daily peaks",
+          periods,
+          period,
+          MAX_WINDOW);
       this.peakPeriod = period;
       this.peakPeriods = periods;
       return this;
@@ -524,11 +547,12 @@ public final class HealthMonitor implements AutoCloseable {
      */
     @CanIgnoreReturnValue
     public Builder trustTrendFrom(int minPoints, double minRSquared) {
-      if (minPoints < 2 || !(minRSquared >= 0 && minRSquared <= 1)) {
-        throw new IllegalArgumentException(
-            "trend trust of " + minPoints + " points and R² " + minRSquared
-                + " is out of range; give at least 2 points and an R² in [0, 1], e.g. 7 and 0.5");
-      }
+      Require.argument(
+          minPoints >= 2 && minRSquared >= 0 && minRSquared <= 1,
+          "trend trust of %s points and R² %s is out of range; give at least 2 points and an R² in"
+              + " [0, 1], e.g. 7 and 0.5",
+          minPoints,
+          minRSquared);
       this.minTrendPoints = minPoints;
       this.minRSquared = minRSquared;
       return this;
@@ -541,10 +565,16 @@ public final class HealthMonitor implements AutoCloseable {
      */
     @CanIgnoreReturnValue
     public Builder rawWindow(Duration window) {
-      if (window.isNegative() || window.isZero()) {
-        throw new IllegalArgumentException(
-            "raw window " + window + " is not positive; give a window such as Duration.ofHours(1)");
-      }
+      Require.nonNull(window, "raw window");
+      Require.argument(
+          !window.isNegative() && !window.isZero(),
+          "raw window %s is not positive; give a window such as Duration.ofHours(1)",
+          window);
+      Require.argument(
+          window.compareTo(MAX_WINDOW) <= 0,
+          "raw window %s is longer than %s; give a window such as Duration.ofHours(1)",
+          window,
+          MAX_WINDOW);
       this.rawWindow = window;
       return this;
     }
@@ -552,14 +582,14 @@ public final class HealthMonitor implements AutoCloseable {
     /** Adds a listener; alarms go to every listener in the order added. */
     @CanIgnoreReturnValue
     public Builder listener(HealthListener listener) {
-      listeners.add(listener);
+      listeners.add(Require.nonNull(listener, "listener"));
       return this;
     }
 
     /** The clock that stamps samples (the system's UTC clock by default; replays use their own). */
     @CanIgnoreReturnValue
     public Builder clock(Clock clock) {
-      this.clock = clock;
+      this.clock = Require.nonNull(clock, "clock");
       return this;
     }
 
@@ -577,16 +607,15 @@ public final class HealthMonitor implements AutoCloseable {
      * @throws IllegalArgumentException if the raw window is shorter than the interval
      */
     public HealthMonitor build() {
-      if (gauges.isEmpty()) {
-        throw new IllegalStateException(
-            "health monitor \"" + name + "\" has no gauges; add fileDescriptors(...), heapAfterGc()"
-                + " or gauge(...)");
-      }
-      if (rawWindow.compareTo(interval) < 0) {
-        throw new IllegalArgumentException(
-            "raw window " + rawWindow + " is shorter than the interval " + interval
-                + "; give a window of several samples");
-      }
+      Require.state(
+          !gauges.isEmpty(),
+          "health monitor \"%s\" has no gauges; add fileDescriptors(...), heapAfterGc() or gauge(...)",
+          name);
+      Require.argument(
+          rawWindow.compareTo(interval) >= 0,
+          "raw window %s is shorter than the interval %s; give a window of several samples",
+          rawWindow,
+          interval);
       return new HealthMonitor(this);
     }
   }

@@ -1,6 +1,8 @@
 package dev.lifecycle.core;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import dev.lifecycle.core.internal.Require;
+import dev.lifecycle.core.internal.UserCode;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +11,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +39,10 @@ import org.jspecify.annotations.Nullable;
  * budget: an acquirer for a cold key waits at most for the acquirers that came before it. Waiters
  * whose own key is at its limit do not hold up the others.
  *
- * <p>Keys are kept only while they have permits in use or waiters: idle keys leave no state.
+ * <p>Keys are kept only while they have permits in use or waiters: idle keys leave no state. A key
+ * whose {@code equals} or {@code hashCode} throws fails its call with an {@link
+ * IllegalArgumentException} and leaves nothing behind. Arguments are checked before any state
+ * changes.
  *
  * <p>Thread-safe.
  *
@@ -47,11 +51,11 @@ import org.jspecify.annotations.Nullable;
 public final class KeyedPermits<K> {
   private final int globalLimit;
   private final int perKeyLimit;
-  private final Map<K, Integer> limits;
+  private final Map<KeyRef<K>, Integer> limits;
   private final ResourceKind permitKind;
 
   private final ReentrantLock lock = new ReentrantLock();
-  private final HashMap<K, PermitKey<K>> keys = new HashMap<>();
+  private final HashMap<KeyRef<K>, PermitKey<K>> keys = new HashMap<>();
   private final ArrayDeque<Waiter<K>> waiters = new ArrayDeque<>();
   private int inUse;
 
@@ -82,27 +86,43 @@ public final class KeyedPermits<K> {
   /**
    * A permit for {@code key} if one is free now without overtaking a waiter, else {@code null}.
    * The caller must close the permit.
+   *
+   * @throws IllegalArgumentException if the key's {@code equals} or {@code hashCode} throws
    */
   public @Nullable Permit tryAcquire(K key) {
-    Objects.requireNonNull(key, "key must not be null");
-    PermitGrant<K> grant;
+    KeyRef<K> ref = KeyRef.of(Require.nonNull(key, "key"));
+    int limit = limitOf(ref);
+    PermitGrant<K> grant = null;
     lock.lock();
     try {
-      PermitKey<K> state = keys.get(key);
-      if (state == null) {
-        state = new PermitKey<>(key, limitOf(key));
-        if (!available(state)) {
-          return null;
+      PermitKey<K> state = keys.get(ref);
+      if (!ref.failed()) {
+        if (state == null) {
+          state = new PermitKey<>(ref, limit);
+          if (available(state)) {
+            grant = putAndGrantLocked(ref, state);
+          }
+        } else if (available(state)) {
+          grant = grantLocked(state);
         }
-        keys.put(key, state);
-      } else if (!available(state)) {
-        return null;
       }
-      grant = grantLocked(state);
     } finally {
       lock.unlock();
     }
-    return permitOf(grant);
+    if (ref.failed()) {
+      throw ref.equalsFailure();
+    }
+    return grant == null ? null : permitOf(grant);
+  }
+
+  /** Keeps the new {@code state} and grants it a permit; or null if the key's equals threw. */
+  private @Nullable PermitGrant<K> putAndGrantLocked(KeyRef<K> ref, PermitKey<K> state) {
+    keys.put(ref, state);
+    if (ref.failed()) {
+      keys.remove(ref, state); // found again by identity: no equals is needed
+      return null;
+    }
+    return grantLocked(state);
   }
 
   /**
@@ -111,41 +131,79 @@ public final class KeyedPermits<K> {
    * @throws CapacityExceededException if no permit came within {@code timeout}, naming the key,
    *     the limits and their use; no permit stays counted
    * @throws InterruptedException if interrupted before or while waiting; no permit stays counted
-   * @throws IllegalArgumentException if {@code timeout} is negative
+   * @throws IllegalArgumentException if {@code timeout} is negative, or the key's {@code equals}
+   *     or {@code hashCode} throws; a timeout longer than about 292 years (such as {@code
+   *     ChronoUnit.FOREVER.getDuration()}) waits that long
    */
   public Permit acquire(K key, Duration timeout) throws InterruptedException {
-    Objects.requireNonNull(key, "key must not be null");
-    Objects.requireNonNull(timeout, "timeout must not be null");
-    if (timeout.isNegative()) {
-      throw new IllegalArgumentException("timeout must not be negative: " + timeout);
-    }
+    Require.nonNull(key, "key");
+    long nanos = Require.saturatedNanos(Require.nonNegative(timeout, "timeout"));
+    KeyRef<K> ref = KeyRef.of(key);
+    int limit = limitOf(ref);
     if (Thread.interrupted()) {
-      throw new InterruptedException("interrupted before acquiring a permit for " + show(key));
+      throw new InterruptedException(
+          "interrupted before acquiring a permit for " + UserCode.describe(key));
     }
-    PermitGrant<K> grant;
+    PermitGrant<K> grant = null;
+    String figures = null;
     lock.lock();
     try {
-      PermitKey<K> state = keys.get(key);
-      if (state == null) {
-        state = new PermitKey<>(key, limitOf(key));
-        keys.put(key, state);
+      PermitKey<K> state = keys.get(ref);
+      if (!ref.failed()) {
+        if (state == null) {
+          state = new PermitKey<>(ref, limit);
+          keys.put(ref, state);
+          if (ref.failed()) {
+            keys.remove(ref, state); // found again by identity: no equals is needed
+            state = null;
+          }
+        }
+        if (state != null) {
+          if (available(state)) {
+            grant = grantLocked(state);
+          } else {
+            grant = awaitLocked(state, nanos);
+            if (grant == null) {
+              figures = figuresLocked(state);
+              giveUpLocked(state);
+            }
+          }
+        }
       }
-      grant = available(state) ? grantLocked(state) : awaitLocked(state, timeout.toNanos(), timeout);
     } finally {
       lock.unlock();
     }
-    return permitOf(grant);
+    if (grant != null) {
+      return permitOf(grant);
+    }
+    if (figures != null) {
+      throw new CapacityExceededException(
+          "no permit for key "
+              + UserCode.describe(key)
+              + " within "
+              + timeout
+              + ": "
+              + figures
+              + "; close permits sooner, raise the limits or wait longer");
+    }
+    throw ref.equalsFailure();
   }
 
-  private PermitGrant<K> awaitLocked(PermitKey<K> state, long nanos, Duration timeout)
+  /**
+   * Waits up to {@code nanos} for a grant; null on timeout, with the waiter still counted (the
+   * caller reads the figures, then gives up).
+   */
+  private @Nullable PermitGrant<K> awaitLocked(PermitKey<K> state, long nanos)
       throws InterruptedException {
     Waiter<K> waiter = new Waiter<>(state, lock.newCondition());
     waiters.addLast(waiter);
     state.waiting++;
-    long remaining = nanos;
+    long deadline = Require.deadlineNanos(System.nanoTime(), nanos);
     try {
+      long remaining = nanos;
       while (waiter.grant == null && remaining > 0) {
-        remaining = waiter.granted.awaitNanos(remaining);
+        waiter.granted.awaitNanos(remaining);
+        remaining = deadline - System.nanoTime();
       }
     } catch (InterruptedException e) {
       PermitGrant<K> late = waiter.grant;
@@ -157,26 +215,33 @@ public final class KeyedPermits<K> {
       throw e;
     }
     PermitGrant<K> grant = waiter.grant;
-    if (grant != null) {
-      return grant;
+    if (grant == null) {
+      waiters.remove(waiter);
+      waiter.key.waiting--;
     }
-    giveUp(waiter);
-    throw new CapacityExceededException(
-        "no permit for key "
-            + show(state.key)
-            + " within "
-            + timeout
-            + ": "
-            + state.inUse
-            + " of "
-            + state.limit
-            + " in use for the key, "
-            + inUse
-            + " of "
-            + globalLimit
-            + " in total, "
-            + waiters.size()
-            + " waiting; close permits sooner, raise the limits or wait longer");
+    return grant;
+  }
+
+  /** {@code "1 of 2 in use for the key, 3 of 4 in total, 0 waiting"}, saying no more than is set. */
+  private String figuresLocked(PermitKey<K> state) {
+    StringBuilder text = new StringBuilder().append(state.inUse);
+    if (state.limit == Integer.MAX_VALUE) {
+      text.append(" in use for the key (no per-key limit)");
+    } else {
+      text.append(" of ").append(state.limit).append(" in use for the key");
+    }
+    text.append(", ").append(inUse);
+    if (globalLimit == Integer.MAX_VALUE) {
+      text.append(" in use in total (no global limit)");
+    } else {
+      text.append(" of ").append(globalLimit).append(" in total");
+    }
+    return text.append(", ").append(waiters.size()).append(" waiting").toString();
+  }
+
+  /** Forgets {@code state} if the acquirer that gave up was all it had. */
+  private void giveUpLocked(PermitKey<K> state) {
+    forgetIfIdle(state);
   }
 
   private void giveUp(Waiter<K> waiter) {
@@ -247,24 +312,37 @@ public final class KeyedPermits<K> {
 
   private void forgetIfIdle(PermitKey<K> state) {
     if (state.inUse == 0 && state.waiting == 0) {
-      keys.remove(state.key, state);
+      keys.remove(state.ref, state); // found by identity: no equals is called for its own key
     }
   }
 
-  private int limitOf(K key) {
-    Integer limit = limits.get(key);
+  /** The limit of {@code ref}'s key, looked up without the lock (the key's equals may run). */
+  private int limitOf(KeyRef<K> ref) {
+    if (limits.isEmpty()) {
+      return perKeyLimit;
+    }
+    Integer limit = limits.get(ref);
+    if (ref.failed()) {
+      throw ref.equalsFailure();
+    }
     return limit == null ? perKeyLimit : limit;
   }
 
   /** Permits of {@code key} in use now. */
   public int inUse(K key) {
+    KeyRef<K> ref = KeyRef.of(Require.nonNull(key, "key"));
+    int count;
     lock.lock();
     try {
-      PermitKey<K> state = keys.get(key);
-      return state == null ? 0 : state.inUse;
+      PermitKey<K> state = keys.get(ref);
+      count = state == null ? 0 : state.inUse;
     } finally {
       lock.unlock();
     }
+    if (ref.failed()) {
+      throw ref.equalsFailure();
+    }
+    return count;
   }
 
   /** Permits in use now, of every key. */
@@ -279,13 +357,19 @@ public final class KeyedPermits<K> {
 
   /** Acquirers waiting for a permit of {@code key} now. */
   public int waiting(K key) {
+    KeyRef<K> ref = KeyRef.of(Require.nonNull(key, "key"));
+    int count;
     lock.lock();
     try {
-      PermitKey<K> state = keys.get(key);
-      return state == null ? 0 : state.waiting;
+      PermitKey<K> state = keys.get(ref);
+      count = state == null ? 0 : state.waiting;
     } finally {
       lock.unlock();
     }
+    if (ref.failed()) {
+      throw ref.equalsFailure();
+    }
+    return count;
   }
 
   /** Acquirers waiting now, of every key. */
@@ -310,7 +394,7 @@ public final class KeyedPermits<K> {
 
   /** The limit of {@code key}: its override, or the default. */
   public int limit(K key) {
-    return limitOf(Objects.requireNonNull(key, "key must not be null"));
+    return limitOf(KeyRef.of(Require.nonNull(key, "key")));
   }
 
   /** The limit of all keys together. */
@@ -323,7 +407,7 @@ public final class KeyedPermits<K> {
    * difference would be a bug in lifecycle: it is logged at ERROR as well as returned.
    */
   public PermitAudit audit() {
-    List<String> differences = new ArrayList<>();
+    List<Difference<K>> found = new ArrayList<>();
     int recounted = 0;
     int keyCount;
     int counted;
@@ -338,30 +422,34 @@ public final class KeyedPermits<K> {
       for (PermitKey<K> state : keys.values()) {
         int live = state.recount();
         recounted += live;
-        String key = show(state.key);
         if (live != state.inUse) {
-          differences.add("key " + key + ": counted " + state.inUse + " in use, recounted " + live);
+          found.add(new Difference<>(state, "counted " + state.inUse + " in use, recounted " + live));
         }
         int waiting = waitingRecount.getOrDefault(state, 0);
         if (waiting != state.waiting) {
-          differences.add(
-              "key " + key + ": counted " + state.waiting + " waiting, recounted " + waiting);
+          found.add(
+              new Difference<>(state, "counted " + state.waiting + " waiting, recounted " + waiting));
         }
         if (live == 0 && waiting == 0) {
-          differences.add("key " + key + ": idle but still kept");
+          found.add(new Difference<>(state, "idle but still kept"));
         }
         if (live > state.limit) {
-          differences.add("key " + key + ": " + live + " in use over its limit " + state.limit);
+          found.add(new Difference<>(state, live + " in use over its limit " + state.limit));
         }
       }
       if (recounted != inUse) {
-        differences.add("total: counted " + inUse + " in use, recounted " + recounted);
+        found.add(new Difference<>(null, "counted " + inUse + " in use, recounted " + recounted));
       }
       if (recounted > globalLimit) {
-        differences.add("total: " + recounted + " in use over the global limit " + globalLimit);
+        found.add(
+            new Difference<>(null, recounted + " in use over the global limit " + globalLimit));
       }
     } finally {
       lock.unlock();
+    }
+    List<String> differences = new ArrayList<>(found.size());
+    for (Difference<K> difference : found) {
+      differences.add(difference.text());
     }
     if (!differences.isEmpty()) {
       Tracker.LOGGER.log(
@@ -370,13 +458,21 @@ public final class KeyedPermits<K> {
     return new PermitAudit(counted, recounted, keyCount, differences);
   }
 
-  private static String show(Object key) {
-    return Texts.mask(String.valueOf(key));
+  /** One difference an audit found, for one key or ({@code key == null}) in total. */
+  private record Difference<K>(@Nullable PermitKey<K> key, String what) {
+    String text() {
+      PermitKey<K> state = key;
+      return state == null ? "total: " + what : "key " + state.description() + ": " + what;
+    }
   }
 
   @Override
   public String toString() {
-    return "KeyedPermits[per key " + perKeyLimit + ", global " + globalLimit + "]";
+    return "KeyedPermits[per key "
+        + (perKeyLimit == Integer.MAX_VALUE ? "unlimited" : perKeyLimit)
+        + ", global "
+        + (globalLimit == Integer.MAX_VALUE ? "unlimited" : globalLimit)
+        + "]";
   }
 
   /**
@@ -388,7 +484,7 @@ public final class KeyedPermits<K> {
   public static final class Builder<K> {
     private int globalLimit = Integer.MAX_VALUE;
     private int perKeyLimit = Integer.MAX_VALUE;
-    private final Map<K, Integer> limits = new HashMap<>();
+    private final Map<KeyRef<K>, Integer> limits = new HashMap<>();
     private Tracker tracker = Tracker.global();
 
     private Builder() {}
@@ -400,7 +496,7 @@ public final class KeyedPermits<K> {
      */
     @CanIgnoreReturnValue
     public Builder<K> globalLimit(int limit) {
-      this.globalLimit = positive("global limit", limit);
+      this.globalLimit = Require.atLeast(limit, 1, "global limit");
       return this;
     }
 
@@ -411,7 +507,7 @@ public final class KeyedPermits<K> {
      */
     @CanIgnoreReturnValue
     public Builder<K> perKeyLimit(int limit) {
-      this.perKeyLimit = positive("per-key limit", limit);
+      this.perKeyLimit = Require.atLeast(limit, 1, "per-key limit");
       return this;
     }
 
@@ -422,15 +518,19 @@ public final class KeyedPermits<K> {
      */
     @CanIgnoreReturnValue
     public Builder<K> limit(K key, int limit) {
-      Objects.requireNonNull(key, "key must not be null");
-      limits.put(key, positive("limit of key " + show(key), limit));
+      KeyRef<K> ref = KeyRef.of(Require.nonNull(key, "key"));
+      Require.atLeast(limit, 1, "limit of key " + ref);
+      limits.put(ref, limit);
+      if (ref.failed()) {
+        throw ref.equalsFailure();
+      }
       return this;
     }
 
     /** The tracker that finds dropped permits (kind {@code core.Permit}). */
     @CanIgnoreReturnValue
     public Builder<K> tracker(Tracker tracker) {
-      this.tracker = Objects.requireNonNull(tracker, "tracker must not be null");
+      this.tracker = Require.nonNull(tracker, "tracker");
       return this;
     }
 
@@ -440,18 +540,10 @@ public final class KeyedPermits<K> {
      * @throws IllegalStateException if neither a per-key nor a global limit was set
      */
     public KeyedPermits<K> build() {
-      if (globalLimit == Integer.MAX_VALUE && perKeyLimit == Integer.MAX_VALUE) {
-        throw new IllegalStateException(
-            "no limit set; set perKeyLimit(n), globalLimit(n) or both before build()");
-      }
+      Require.state(
+          globalLimit != Integer.MAX_VALUE || perKeyLimit != Integer.MAX_VALUE,
+          "no limit set; set perKeyLimit(n), globalLimit(n) or both before build()");
       return new KeyedPermits<>(this);
-    }
-
-    private static int positive(String what, int limit) {
-      if (limit < 1) {
-        throw new IllegalArgumentException(what + " must be at least 1: " + limit);
-      }
-      return limit;
     }
   }
 }

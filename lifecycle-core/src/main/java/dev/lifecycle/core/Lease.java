@@ -39,7 +39,7 @@ public final class Lease<V extends AutoCloseable> implements AutoCloseable, Trac
     if (entry.state == RegistryEntry.FORCE_CLOSED) {
       throw new IllegalStateException(
           "the value of key "
-              + Texts.mask(String.valueOf(entry.key))
+              + entry.description()
               + " was force-closed when registry \""
               + entry.registry.name()
               + "\" closed while it was leased; close leases before the registry, or give the"
@@ -76,6 +76,6 @@ public final class Lease<V extends AutoCloseable> implements AutoCloseable, Trac
 
   @Override
   public String toString() {
-    return "lease " + tracked.id() + " on " + Texts.mask(String.valueOf(entry.key));
+    return "lease " + tracked.id() + " on " + entry.description();
   }
 }

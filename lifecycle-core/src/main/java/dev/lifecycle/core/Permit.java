@@ -5,8 +5,8 @@ package dev.lifecycle.core;
  * closed. Close it with try-with-resources, or hand it to a {@link Scope}.
  *
  * <p>A permit dropped without close is found by the permits' {@link Tracker} (kind {@code
- * core.Permit}), reported as a leak and, with {@link ReclaimPolicy#CLOSE_AND_REPORT}, released, so
- * the count cannot drift.
+ * core.Permit}), reported as a leak (naming its key, masked) and, with {@link
+ * ReclaimPolicy#CLOSE_AND_REPORT}, released, so the count cannot drift.
  *
  * <p>Thread-safe.
  */
@@ -17,7 +17,7 @@ public final class Permit implements AutoCloseable, TrackedResource {
 
   Permit(PermitGrant<?> grant, ResourceKind kind) {
     this.grant = grant;
-    this.tracked = kind.track(this, grant);
+    this.tracked = kind.track(this, grant, "key " + grant.key.description());
   }
 
   /** The key this permit counts against. */
@@ -48,6 +48,6 @@ public final class Permit implements AutoCloseable, TrackedResource {
 
   @Override
   public String toString() {
-    return "permit " + tracked.id() + " for " + Texts.mask(String.valueOf(grant.key.key));
+    return "permit " + tracked.id() + " for " + grant.key.description();
   }
 }

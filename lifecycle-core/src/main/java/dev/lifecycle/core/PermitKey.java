@@ -1,5 +1,6 @@
 package dev.lifecycle.core;
 
+import dev.lifecycle.core.internal.UserCode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,14 +9,30 @@ import org.jspecify.annotations.Nullable;
  */
 final class PermitKey<K> {
   final K key;
+  /** The key as the permits' map holds it. */
+  final KeyRef<K> ref;
   final int limit;
   int inUse;
   int waiting;
   @Nullable PermitGrant<K> grants;
 
-  PermitKey(K key, int limit) {
-    this.key = key;
+  /** The key's masked text, made once, outside the lock (a benign race: any thread may make it). */
+  private @Nullable String description;
+
+  PermitKey(KeyRef<K> ref, int limit) {
+    this.key = ref.key;
+    this.ref = ref;
     this.limit = limit;
+  }
+
+  /** The key for messages and reports: masked, never throwing. Call it without the lock. */
+  String description() {
+    String text = description;
+    if (text == null) {
+      text = UserCode.describe(key);
+      description = text;
+    }
+    return text;
   }
 
   void link(PermitGrant<K> grant) {

@@ -1,5 +1,6 @@
 package dev.lifecycle.core;
 
+import dev.lifecycle.core.internal.UserCode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +25,12 @@ final class RegistryEntry<K, V extends AutoCloseable> implements AutoCloseable {
 
   final BoundedRegistry<K, V> registry;
   final K key;
+  /** The key as the registry's map holds it. */
+  final KeyRef<K> ref;
+  /** The thread running the factory while {@link #CREATING}: the one that must not acquire it. */
+  @Nullable Thread creator;
+  /** The key's masked text, made once, outside the lock (a benign race: any thread may make it). */
+  private @Nullable String description;
   @Nullable V value;
   volatile int state = CREATING;
   int leases;
@@ -36,9 +43,20 @@ final class RegistryEntry<K, V extends AutoCloseable> implements AutoCloseable {
   @Nullable RegistryEntry<K, V> prev;
   @Nullable RegistryEntry<K, V> next;
 
-  RegistryEntry(BoundedRegistry<K, V> registry, K key) {
+  RegistryEntry(BoundedRegistry<K, V> registry, KeyRef<K> ref) {
     this.registry = registry;
-    this.key = key;
+    this.key = ref.key;
+    this.ref = ref;
+  }
+
+  /** The key for messages and events: masked, never throwing. Call it without the lock. */
+  String description() {
+    String text = description;
+    if (text == null) {
+      text = UserCode.describe(key);
+      description = text;
+    }
+    return text;
   }
 
   boolean isIdle() {
@@ -53,6 +71,6 @@ final class RegistryEntry<K, V extends AutoCloseable> implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "entry " + key;
+    return "entry " + description();
   }
 }

@@ -1,6 +1,6 @@
 package dev.lifecycle.core;
 
-import java.util.Objects;
+import dev.lifecycle.core.internal.Require;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +20,7 @@ public record RegistryEvent(
 
   /** Rejects a null registry name or key. */
   public RegistryEvent {
-    Objects.requireNonNull(registry, "registry must not be null");
-    Objects.requireNonNull(key, "key must not be null");
+    Require.nonNull(registry, "registry");
+    Require.nonNull(key, "key");
   }
 }

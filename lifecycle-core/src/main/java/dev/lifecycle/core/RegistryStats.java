@@ -10,7 +10,8 @@ package dev.lifecycle.core;
  * @param misses acquires that created their value
  * @param evictions values removed for room or after the idle timeout
  * @param waits acquires that waited because every value was leased at capacity
- * @param timeouts acquires that gave up at capacity ({@link BoundedRegistry.WhenFull})
+ * @param timeouts acquires that gave up at capacity ({@link BoundedRegistry.WhenFull}), or waiting
+ *     for a value another thread was creating
  */
 public record RegistryStats(
     int size, int leased, long hits, long misses, long evictions, long waits, long timeouts) {}

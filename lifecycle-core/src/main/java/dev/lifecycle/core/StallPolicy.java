@@ -1,11 +1,12 @@
 package dev.lifecycle.core;
 
+import dev.lifecycle.core.internal.Require;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link Watchdog} does, beyond reporting, when a loop stalls. Every policy reports the stall
- * first (log, JFR, listeners). Immutable.
+ * first (log, JFR, listeners), and acts even if reporting failed. Immutable.
  */
 public final class StallPolicy {
   enum Kind {
@@ -33,10 +34,11 @@ public final class StallPolicy {
 
   /**
    * Report the stall, then run {@code callback} with the report on the watchdog's thread (restart
-   * the loop, fail a health check, page someone). An exception it throws is logged.
+   * the loop, fail a health check, page someone). Anything it throws is logged, and the watchdog
+   * goes on.
    */
   public static StallPolicy callback(Consumer<StallReport> callback) {
-    return new StallPolicy(Kind.CALLBACK, callback, 0);
+    return new StallPolicy(Kind.CALLBACK, Require.nonNull(callback, "callback"), 0);
   }
 
   /**
@@ -49,10 +51,10 @@ public final class StallPolicy {
    *     supervisor that all went well)
    */
   public static StallPolicy exit(int code) {
-    if (code < 1 || code > 255) {
-      throw new IllegalArgumentException(
-          "exit code " + code + " is not in [1, 255]; give a code the supervisor reads as a failure, e.g. 70");
-    }
+    Require.argument(
+        code >= 1 && code <= 255,
+        "exit code %s is not in [1, 255]; give a code the supervisor reads as a failure, e.g. 70",
+        code);
     return new StallPolicy(Kind.EXIT, null, code);
   }
 
@@ -60,7 +62,7 @@ public final class StallPolicy {
   public String toString() {
     return switch (kind) {
       case REPORT -> "StallPolicy[report only]";
-      case CALLBACK -> "StallPolicy[callback " + callback + "]";
+      case CALLBACK -> "StallPolicy[callback " + (callback == null ? "none" : callback.getClass().getName()) + "]";
       case EXIT -> "StallPolicy[exit " + exitCode + "]";
     };
   }

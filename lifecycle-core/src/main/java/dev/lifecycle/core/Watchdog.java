@@ -2,6 +2,8 @@ package dev.lifecycle.core;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.lifecycle.core.internal.PeriodicThread;
+import dev.lifecycle.core.internal.Require;
+import dev.lifecycle.core.internal.UserCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,10 +11,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +29,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Reports are logged to the {@code System.Logger} named {@code dev.lifecycle.health} (ERROR for a
  * stall, INFO for a recovery), committed as the JFR event {@code dev.lifecycle.Stall} and given to
  * each {@link HealthListener}; then the {@link StallPolicy} acts: nothing more, a callback, or the
- * end of the process with an exit code so that a supervisor restarts it.
+ * end of the process with an exit code so that a supervisor restarts it. The policy acts even when
+ * a listener fails in any way ({@link StackOverflowError} included): each failure is logged and
+ * the watchdog's thread goes on checking. A loop closed before a check finds it stalled is never
+ * reported.
  *
  * <p><b>systemd.</b> {@link Builder#notifyWhileHealthy} runs a notifier once per check, only while
  * every loop is healthy: the place for systemd's {@code WATCHDOG=1}, so that systemd restarts a
@@ -82,10 +87,9 @@ public final class Watchdog implements AutoCloseable {
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public static Builder newBuilder(String name) {
-    if (name.isBlank()) {
-      throw new IllegalArgumentException(
-          "watchdog name \"" + name + "\" is blank; give a name that says what it watches");
-    }
+    Require.nonNull(name, "watchdog name");
+    Require.argument(
+        !name.isBlank(), "watchdog name \"%s\" is blank; give a name that says what it watches", name);
     return new Builder(name);
   }
 
@@ -123,29 +127,30 @@ public final class Watchdog implements AutoCloseable {
    *
    * @return the loop, which the caller owns: close it when the loop ends for good
    * @throws IllegalArgumentException if {@code name} is blank or registered already, or {@code
-   *     deadline} is under a millisecond
+   *     deadline} is under a millisecond; a deadline longer than about 292 years (such as {@code
+   *     ChronoUnit.FOREVER.getDuration()}) is that long
    * @throws IllegalStateException if the watchdog is closed
    */
   public Loop register(String name, Duration deadline) {
-    if (state.get() == CLOSED) {
-      throw new IllegalStateException("watchdog \"" + this.name + "\" is closed; build a new one");
-    }
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("loop name \"" + name + "\" is blank; name the loop");
-    }
-    if (deadline.toMillis() < 1) {
-      throw new IllegalArgumentException(
-          "deadline " + deadline + " of loop \"" + name + "\" is under 1 ms; give the longest a"
-              + " healthy turn of the loop may take, e.g. Duration.ofSeconds(3)");
-    }
+    Require.nonNull(name, "loop name");
+    Require.nonNull(deadline, "deadline");
+    Require.state(state.get() != CLOSED, "watchdog \"%s\" is closed; build a new one", this.name);
+    Require.argument(!name.isBlank(), "loop name \"%s\" is blank; name the loop", name);
+    Require.argument(
+        Require.saturatedNanos(deadline) >= 1_000_000,
+        "deadline %s of loop \"%s\" is under 1 ms; give the longest a healthy turn of the loop may"
+            + " take, e.g. Duration.ofSeconds(3)",
+        deadline,
+        name);
     Loop loop = new Loop(this, name, deadline);
     synchronized (loops) {
       for (Loop other : loops) {
-        if (other.name.equals(name)) {
-          throw new IllegalArgumentException(
-              "loop \"" + name + "\" is already registered with watchdog \"" + this.name
-                  + "\"; give each loop its own name, or close the old one first");
-        }
+        Require.argument(
+            !other.name.equals(name),
+            "loop \"%s\" is already registered with watchdog \"%s\"; give each loop its own name,"
+                + " or close the old one first",
+            name,
+            this.name);
       }
       loops.add(loop);
     }
@@ -189,7 +194,8 @@ public final class Watchdog implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "Watchdog[" + name + ", " + loops.size() + " loops, " + policy + "]";
+    int count = loops.size();
+    return "Watchdog[" + name + ", " + count + (count == 1 ? " loop, " : " loops, ") + policy + "]";
   }
 
   /** One check of every loop, as the watchdog's thread runs it each interval. */
@@ -197,6 +203,9 @@ public final class Watchdog implements AutoCloseable {
     long now = ticker.getAsLong();
     boolean healthy = true;
     for (Loop loop : loops) {
+      if (loop.closed) {
+        continue; // closed since the list was read (by a listener, say): not watched any more
+      }
       long beat = loop.lastBeat;
       if (loop.stalled) {
         if (beat != loop.stallBeat) {
@@ -205,23 +214,18 @@ public final class Watchdog implements AutoCloseable {
         } else {
           healthy = false;
         }
-      } else if (now - beat > loop.deadlineNanos) {
-        loop.stallBeat = beat;
-        loop.stalled = true;
+      } else if (now - beat > loop.deadlineNanos && loop.claimStall(beat)) {
         healthy = false;
         stalled(loop, Duration.ofNanos(now - beat));
       }
     }
     Runnable notify = notifier;
     if (healthy && notify != null && state.get() != CLOSED) {
-      try {
-        notify.run();
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "lifecycle: watchdog notifier " + notify + " failed", e);
-      }
+      UserCode.runLogged("notifier " + notify.getClass().getName() + " of watchdog \"" + name + "\"", notify::run);
     }
   }
 
+  /** Reports a stall, then lets the policy act: whatever the reporting does, the policy runs. */
   private void stalled(Loop loop, Duration silentFor) {
     Thread stalledThread = loop.thread;
     Map<String, List<StackTraceElement>> all = new LinkedHashMap<>();
@@ -233,43 +237,38 @@ public final class Watchdog implements AutoCloseable {
     StallReport report =
         new StallReport(name, loop.name, stalledThread.getName(), loop.deadline, silentFor,
             Arrays.asList(stalledThread.getStackTrace()), all, Instant.now());
-    LOG.log(System.Logger.Level.ERROR, "lifecycle: " + report.message() + allThreadsText(all));
-    StallEvent.commit(report);
-    for (HealthListener listener : listeners) {
-      try {
-        listener.onStall(report);
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "lifecycle: health listener " + listener + " failed", e);
-      }
+    try {
+      UserCode.runLogged(
+          "reporting the stall of loop \"" + loop.name + "\" of watchdog \"" + name + "\"",
+          () -> {
+            LOG.log(System.Logger.Level.ERROR, "lifecycle: " + report.message() + allThreadsText(all));
+            StallEvent.commit(report);
+          });
+      UserCode.fanOut(listeners, "stall " + loop.name, listener -> listener.onStall(report));
+    } finally {
+      act(report);
     }
-    act(report);
   }
 
   private void act(StallReport report) {
     switch (policy.kind) {
       case REPORT -> {}
-      case CALLBACK -> {
-        Consumer<StallReport> callback = policy.callback;
-        try {
-          if (callback != null) {
-            callback.accept(report);
-          }
-        } catch (RuntimeException e) {
-          LOG.log(
-              System.Logger.Level.ERROR,
-              "lifecycle: stall callback of watchdog \"" + name + "\" failed",
-              e);
-        }
-      }
+      case CALLBACK ->
+          UserCode.runLogged(
+              "stall callback of watchdog \"" + name + "\"",
+              () -> Objects.requireNonNull(policy.callback).accept(report));
       case EXIT -> exit(policy.exitCode, report);
     }
   }
 
   private void exit(int code, StallReport report) {
-    LOG.log(
-        System.Logger.Level.ERROR,
-        "lifecycle: watchdog \"" + name + "\" ends the process with exit code " + code
-            + " because loop \"" + report.loop() + "\" stalled");
+    UserCode.runLogged(
+        "logging the exit of watchdog \"" + name + "\"",
+        () ->
+            LOG.log(
+                System.Logger.Level.ERROR,
+                "lifecycle: watchdog \"" + name + "\" ends the process with exit code " + code
+                    + " because loop \"" + report.loop() + "\" stalled"));
     Thread exiter = new Thread(() -> System.exit(code), "lifecycle-watchdog-exit");
     exiter.setDaemon(true);
     exiter.start();
@@ -283,14 +282,10 @@ public final class Watchdog implements AutoCloseable {
 
   private void recovered(Loop loop, Duration stalledFor) {
     StallRecovery recovery = new StallRecovery(name, loop.name, stalledFor, Instant.now());
-    LOG.log(System.Logger.Level.INFO, "lifecycle: " + recovery.message());
-    for (HealthListener listener : listeners) {
-      try {
-        listener.onRecovery(recovery);
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "lifecycle: health listener " + listener + " failed", e);
-      }
-    }
+    UserCode.runLogged(
+        "reporting the recovery of loop \"" + loop.name + "\" of watchdog \"" + name + "\"",
+        () -> LOG.log(System.Logger.Level.INFO, "lifecycle: " + recovery.message()));
+    UserCode.fanOut(listeners, "recovery " + loop.name, listener -> listener.onRecovery(recovery));
   }
 
   private static String allThreadsText(Map<String, List<StackTraceElement>> all) {
@@ -323,7 +318,7 @@ public final class Watchdog implements AutoCloseable {
     private volatile long lastBeat;
     private volatile Thread thread;
     private volatile boolean closed;
-    // Written and read by the checking thread only (volatile for allHealthy()).
+    // Written by the checking thread (and cleared by close), volatile for allHealthy().
     private volatile boolean stalled;
     private long stallBeat;
 
@@ -331,7 +326,7 @@ public final class Watchdog implements AutoCloseable {
       this.watchdog = watchdog;
       this.name = name;
       this.deadline = deadline;
-      this.deadlineNanos = deadline.toNanos();
+      this.deadlineNanos = Require.saturatedNanos(deadline);
       this.thread = Thread.currentThread();
       this.lastBeat = watchdog.ticker.getAsLong();
     }
@@ -375,10 +370,28 @@ public final class Watchdog implements AutoCloseable {
      */
     @Override
     public void close() {
-      if (!closed) {
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
         closed = true;
         stalled = false;
-        watchdog.remove(this);
+      }
+      watchdog.remove(this);
+    }
+
+    /**
+     * Marks this loop stalled at {@code beat}, unless it is closed: atomic with {@link #close}, so
+     * a loop closed before its stall was found is never reported.
+     */
+    private boolean claimStall(long beat) {
+      synchronized (this) {
+        if (closed) {
+          return false;
+        }
+        stallBeat = beat;
+        stalled = true;
+        return true;
       }
     }
 
@@ -410,10 +423,11 @@ public final class Watchdog implements AutoCloseable {
      */
     @CanIgnoreReturnValue
     public Builder checkInterval(Duration interval) {
-      if (interval.toMillis() < 1) {
-        throw new IllegalArgumentException(
-            "check interval " + interval + " is under 1 ms; give an interval such as Duration.ofMillis(500)");
-      }
+      Require.nonNull(interval, "check interval");
+      Require.argument(
+          Require.saturatedNanos(interval) >= 1_000_000,
+          "check interval %s is under 1 ms; give an interval such as Duration.ofMillis(500)",
+          interval);
       this.interval = interval;
       return this;
     }
@@ -421,14 +435,14 @@ public final class Watchdog implements AutoCloseable {
     /** What to do beyond reporting when a loop stalls ({@link StallPolicy#reportOnly} by default). */
     @CanIgnoreReturnValue
     public Builder onStall(StallPolicy policy) {
-      this.policy = policy;
+      this.policy = Require.nonNull(policy, "stall policy");
       return this;
     }
 
     /** Adds a listener for stalls and recoveries. */
     @CanIgnoreReturnValue
     public Builder listener(HealthListener listener) {
-      listeners.add(listener);
+      listeners.add(Require.nonNull(listener, "listener"));
       return this;
     }
 
@@ -448,14 +462,14 @@ public final class Watchdog implements AutoCloseable {
      */
     @CanIgnoreReturnValue
     public Builder notifyWhileHealthy(Runnable notifier) {
-      this.notifier = notifier;
+      this.notifier = Require.nonNull(notifier, "notifier");
       return this;
     }
 
     /** The nanosecond clock of heartbeats and checks; tests replace it. */
     @CanIgnoreReturnValue
     Builder ticker(LongSupplier ticker) {
-      this.ticker = ticker;
+      this.ticker = Require.nonNull(ticker, "ticker");
       return this;
     }
 

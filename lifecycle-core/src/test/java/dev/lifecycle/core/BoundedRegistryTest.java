@@ -142,8 +142,9 @@ final class BoundedRegistryTest {
       assertThatThrownBy(() -> registry.acquire("b", this::value))
           .isInstanceOf(CapacityExceededException.class)
           .hasMessage(
-              "registry \"test\" is full: capacity 1, 1 leased; no room for key b within PT0.02S;"
-                  + " close leases sooner, raise the capacity or the wait");
+              "registry \"test\" is full: capacity 1, 1 leased; no room for key b within 20 ms (the"
+                  + " max wait, set by Builder.whenFull(WAIT, maxWait), 30 s by default); close"
+                  + " leases sooner, raise the capacity or the wait");
     }
     RegistryStats stats = registry.stats();
     assertThat(stats.waits()).isEqualTo(1);
@@ -273,10 +274,10 @@ final class BoundedRegistryTest {
     assertThatThrownBy(() -> registry.acquire("db://admin:secret@host/a", key -> {
       throw refused;
     }))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(BoundedRegistry.FactoryException.class)
         .hasMessage(
-            "the factory of registry \"test\" failed to create the value of key db://***@host/a:"
-                + " java.io.IOException: connection refused")
+            "the factory of registry \"test\" threw a checked exception for key db://***@host/a (it"
+                + " is the cause; nothing was created): java.io.IOException: connection refused")
         .hasCause(refused);
     assertThat(registry.size()).isZero();
   }

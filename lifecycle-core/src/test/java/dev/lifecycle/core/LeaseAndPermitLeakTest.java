@@ -64,6 +64,8 @@ final class LeaseAndPermitLeakTest {
       assertThat(report.kind()).isEqualTo("core.Permit");
       assertThat(report.reclaimed()).isTrue();
       assertThat(report.summary()).contains("LeaseAndPermitLeakTest.dropPermit(");
+      assertThat(report.description()).isEqualTo("key mx.example.org");
+      assertThat(report.summary()).startsWith("LEAK core.Permit#").contains(" (key mx.example.org) ");
       assertThat(permits.inUse()).isZero();
       assertThat(permits.keyCount()).isZero();
       assertThat(permits.audit().isClean()).isTrue();

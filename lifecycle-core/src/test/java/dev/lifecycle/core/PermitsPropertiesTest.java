@@ -7,6 +7,7 @@ import dev.lifecycle.proptest.Gen;
 import dev.lifecycle.proptest.Stateful;
 import dev.lifecycle.proptest.Statistics;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,10 +21,15 @@ import org.junit.jupiter.api.parallel.Isolated;
  * Permits against a model (a count per key): random try-acquires, acquires that time out, waiters
  * that are interrupted, waiters that a release hands a permit to, double releases and a dropped
  * permit, with the counts, the waiters and the audit checked after every step.
+ *
+ * <p>Hostile user code on top: a key whose {@code toString} throws, keys whose {@code hashCode} or
+ * {@code equals} throws, and timeouts of {@code ChronoUnit.FOREVER} for acquires and waiters.
  */
 @Isolated("drops permits and runs the GC until the tracker reclaims them")
 final class PermitsPropertiesTest {
-  private static final List<String> KEYS = List.of("a", "b", "c");
+  /** Model keys; {@code t} is, for the real permits, a key whose {@code toString} throws. */
+  private static final List<String> KEYS = List.of("a", "b", "c", "t");
+  private static final Duration FOREVER = ChronoUnit.FOREVER.getDuration();
   private static final int PER_KEY = 2;
   private static final int GLOBAL = 4;
   private static final Duration DEADLINE = Duration.ofSeconds(30);
@@ -78,14 +84,25 @@ final class PermitsPropertiesTest {
                   }
                 })
             .build();
-    final KeyedPermits<String> permits =
-        KeyedPermits.<String>newBuilder()
+    final HostileKey t = new HostileKey("t", HostileKey.Attack.TO_STRING, "t".hashCode());
+    final KeyedPermits<Object> permits =
+        KeyedPermits.<Object>newBuilder()
             .perKeyLimit(PER_KEY)
             .limit("c", 1)
             .globalLimit(GLOBAL)
             .tracker(tracker)
             .build();
     final List<Permit> held = new ArrayList<>();
+
+    /** The real key of a model key. */
+    Object key(String key) {
+      return key.equals("t") ? t : key;
+    }
+
+    /** A model key as messages show it. */
+    String shown(String key) {
+      return key.equals("t") ? HostileKey.class.getName() + "@" + Integer.toHexString(System.identityHashCode(t)) : key;
+    }
 
     @SuppressWarnings("DiscardedResource") // the leak under test: the tracker must reclaim it
     void drop(int index) {
@@ -100,7 +117,7 @@ final class PermitsPropertiesTest {
   }
 
   private static void tryAcquire(Model model, Real real, String key) {
-    Permit permit = real.permits.tryAcquire(key);
+    Permit permit = real.permits.tryAcquire(real.key(key));
     if (model.available(key)) {
       assertThat(permit).as("permit for " + key).isNotNull();
       real.held.add(permit);
@@ -112,13 +129,13 @@ final class PermitsPropertiesTest {
 
   private static void acquire(Model model, Real real, String key) throws InterruptedException {
     if (model.available(key)) {
-      real.held.add(real.permits.acquire(key, Duration.ZERO));
+      real.held.add(real.permits.acquire(real.key(key), model.permits.size() % 2 == 0 ? FOREVER : Duration.ZERO));
       model.permits.add(key);
       return;
     }
-    assertThatThrownBy(() -> real.permits.acquire(key, Duration.ofMillis(2)))
+    assertThatThrownBy(() -> real.permits.acquire(real.key(key), Duration.ofMillis(2)))
         .isInstanceOf(CapacityExceededException.class)
-        .hasMessageStartingWith("no permit for key " + key + " within PT0.002S: ");
+        .hasMessageStartingWith("no permit for key " + real.shown(key) + " within PT0.002S: ");
   }
 
   /** Starts a thread that waits for a permit of {@code key}; returns once it is waiting. */
@@ -127,14 +144,14 @@ final class PermitsPropertiesTest {
         new Thread(
             () -> {
               try {
-                result.set(real.permits.acquire(key, DEADLINE));
+                result.set(real.permits.acquire(real.key(key), FOREVER));
               } catch (InterruptedException | RuntimeException e) {
                 result.set(e);
               }
             },
             "permit-waiter-" + key);
     thread.start();
-    BoundedRegistryTest.awaitCondition(() -> real.permits.waiting(key) == 1);
+    BoundedRegistryTest.awaitCondition(() -> real.permits.waiting(real.key(key)) == 1);
     return thread;
   }
 
@@ -175,11 +192,27 @@ final class PermitsPropertiesTest {
     Leaks.gcUntil("the dropped permit is reclaimed", () -> real.leaks.get() > leaks);
   }
 
+  /** Acquires, counts and looks up with a key whose hashCode or equals throws. */
+  private static void brokenKey(Model model, Real real, HostileKey.Attack attack) {
+    boolean collides = attack == HostileKey.Attack.EQUALS && model.inUse("a") > 0;
+    HostileKey key =
+        collides
+            ? new HostileKey("x", HostileKey.Attack.EQUALS, "a".hashCode())
+            : new HostileKey("x", HostileKey.Attack.HASH_CODE, 0);
+    String method = collides ? "equals(Object)" : "hashCode()";
+    assertThatThrownBy(() -> real.permits.acquire(key, FOREVER))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("key x (" + HostileKey.class.getName() + "): its " + method + " threw ");
+    assertThatThrownBy(() -> real.permits.tryAcquire(key)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> real.permits.inUse(key)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> real.permits.waiting(key)).isInstanceOf(IllegalArgumentException.class);
+  }
+
   private static void invariants(Model model, Real real) {
     Map<String, Integer> counts = new HashMap<>();
     for (String key : KEYS) {
-      assertThat(real.permits.inUse(key)).as("in use for " + key).isEqualTo(model.inUse(key));
-      assertThat(real.permits.waiting(key)).as("waiting for " + key).isZero();
+      assertThat(real.permits.inUse(real.key(key))).as("in use for " + key).isEqualTo(model.inUse(key));
+      assertThat(real.permits.waiting(real.key(key))).as("waiting for " + key).isZero();
       if (model.inUse(key) > 0) {
         counts.put(key, model.inUse(key));
       }
@@ -199,6 +232,10 @@ final class PermitsPropertiesTest {
         Stateful.of(Model::new, Real::new)
             .action("tryAcquire", keys, PermitsPropertiesTest::tryAcquire)
             .action("acquire", keys, PermitsPropertiesTest::acquire)
+            .action(
+                "brokenKey",
+                Gen.elementOf(List.of(HostileKey.Attack.HASH_CODE, HostileKey.Attack.EQUALS)),
+                PermitsPropertiesTest::brokenKey)
             .action(
                 "interruptWaiter",
                 m -> KEYS.stream().anyMatch(k -> !m.available(k)),

@@ -218,6 +218,35 @@ final class WatchdogTest {
   }
 
   @Test
+  void exitPolicy_listenerThrowsStackOverflowError_stillEndsTheProcessWithTheCode() throws Exception {
+    String text = runExitChild("hostile-listener");
+    assertThat(text)
+        .contains("listener throws on purpose")
+        .contains("watchdog \"child\" ends the process with exit code 42 because loop \"main-loop\" stalled");
+  }
+
+  /** Runs {@link WatchdogExitChild} with {@code args}; returns its output once it exited with 42. */
+  private static String runExitChild(String... args) throws Exception {
+    String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    String classpath = location(Watchdog.class) + File.pathSeparator + location(WatchdogExitChild.class);
+    List<String> command = new ArrayList<>(List.of(javaBin, "-cp", classpath, WatchdogExitChild.class.getName()));
+    command.addAll(List.of(args));
+    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try (InputStream output = child.getInputStream()) {
+      boolean ended = child.waitFor(60, TimeUnit.SECONDS);
+      if (!ended) {
+        child.destroyForcibly();
+      }
+      assertThat(ended).as("child ended within 60 s").isTrue();
+      String text = new String(output.readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(child.exitValue()).as(text).isEqualTo(42);
+      return text;
+    } finally {
+      child.destroyForcibly();
+    }
+  }
+
+  @Test
   void stall_threadThatEnded_isReportedWithoutAStack() throws Exception {
     AtomicLong now = new AtomicLong();
     Reports reports = new Reports();

@@ -2,6 +2,8 @@ package dev.lifecycle.core.internal;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -9,10 +11,14 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One named daemon thread that runs a task at a fixed rate until stopped, or until the task answers
- * {@code false}. A task that throws is logged and runs again at the next tick. Thread-safe.
+ * {@code false}. A task that throws anything ({@link VirtualMachineError}s included: the thread is
+ * there for the worst moments) runs again at the next tick; each kind of failure is logged once.
+ * An interval longer than about 146 years is that long. Thread-safe.
  */
 public final class PeriodicThread {
   private static final System.Logger LOG = System.getLogger("dev.lifecycle.health");
+  /** At most this many failure kinds are remembered; past it, none is logged any more. */
+  private static final int MAX_LOGGED_KINDS = 32;
 
   private final Thread thread;
   private final long intervalNanos;
@@ -20,13 +26,15 @@ public final class PeriodicThread {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition stopRequested = lock.newCondition();
   private boolean stopped;
+  /** The failure kinds (class names) already logged; the periodic thread's own. */
+  private final Set<String> loggedKinds = new HashSet<>();
 
   /**
    * A thread named {@code name} that will run {@code task} every {@code interval} once started; the
    * task answers whether to go on.
    */
   public PeriodicThread(String name, Duration interval, BooleanSupplier task) {
-    this.intervalNanos = interval.toNanos();
+    this.intervalNanos = Math.min(Require.saturatedNanos(interval), Long.MAX_VALUE / 2);
     this.task = task;
     this.thread = new Thread(this::run, name);
     thread.setDaemon(true);
@@ -74,21 +82,29 @@ public final class PeriodicThread {
   private void run() {
     long next = System.nanoTime() + intervalNanos;
     while (awaitTick(next)) {
-      try {
-        if (!task.getAsBoolean()) {
-          return;
-        }
-      } catch (RuntimeException | Error e) {
-        LOG.log(Level.ERROR, "lifecycle: task of thread \"" + thread.getName() + "\" failed", e);
-        if (e instanceof VirtualMachineError) {
-          throw e;
-        }
+      boolean[] goOn = {true};
+      Throwable failure = UserCode.run(() -> goOn[0] = task.getAsBoolean());
+      if (failure != null) {
+        failedOnce(failure);
+      } else if (!goOn[0]) {
+        return;
       }
       next += intervalNanos;
       long now = System.nanoTime();
       if (next - now < 0) {
         next = now; // late (a long pause): run once now, do not try to catch up on missed ticks
       }
+    }
+  }
+
+  /** Logs the first failure of each kind; the thread goes on either way. */
+  private void failedOnce(Throwable failure) {
+    String kind = failure.getClass().getName();
+    if (loggedKinds.size() < MAX_LOGGED_KINDS && loggedKinds.add(kind)) {
+      UserCode.failed(
+          "task of thread \"" + thread.getName() + "\" failed; it runs again at the next tick"
+              + " (further failures of kind " + kind + " are not logged)",
+          failure);
     }
   }
 
