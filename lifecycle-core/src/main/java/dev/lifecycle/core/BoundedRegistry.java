@@ -98,7 +98,7 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
     this.maxWaitNanos = builder.maxWait.toNanos();
     this.closeTimeoutNanos = builder.closeTimeout.toNanos();
     this.ticker = builder.ticker;
-    this.leaseKind = builder.tracker.kind("core.Lease");
+    this.leaseKind = builder.tracker.accountingKind("lifecycle.Lease");
     this.listeners = List.copyOf(builder.listeners);
     @SuppressWarnings("unchecked") // the idle list's sentinel is never in the map: any key does
     K none = (K) new Object();
@@ -724,7 +724,11 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
       return this;
     }
 
-    /** The tracker that finds dropped leases (kind {@code core.Lease}). */
+    /**
+     * The tracker that finds dropped leases (kind {@code lifecycle.Lease}, an accounting kind: a
+     * dropped lease is released at every level and policy, {@code OFF} and {@code REPORT_ONLY}
+     * included).
+     */
     @CanIgnoreReturnValue
     public Builder tracker(Tracker tracker) {
       this.tracker = Objects.requireNonNull(tracker, "tracker must not be null");
