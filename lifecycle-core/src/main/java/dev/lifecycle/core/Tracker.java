@@ -34,9 +34,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each wrapper registers with a {@link ResourceKind} of a tracker when it is created and tells
  * its {@link Tracked} handle when it is closed. When a wrapper is garbage-collected while still
- * open, the tracker's own thread ({@code lifecycle-cleaner}) reports a {@link LeakReport} to the
- * {@linkplain #addListener listeners} and, by the {@link ReclaimPolicy}, closes the raw resource.
- * Reports are de-duplicated per allocation site and rate-limited.
+ * open, the tracker's own thread ({@code lifecycle-cleaner-<name>}) reports a {@link LeakReport}
+ * to the {@linkplain #addListener listeners} and then, by the {@link ReclaimPolicy}, hands the raw
+ * resource's close to the tracker's reclaim threads ({@code lifecycle-reclaim-<name>-<n>}, at most
+ * two, with at most 256 closes waiting), so that a close
+ * that blocks, even forever, never delays detection. Reports are de-duplicated per allocation site
+ * and rate-limited; a site whose leaks were suppressed gets one more report, counting them, once
+ * its interval is over.
+ *
+ * <p>User code cannot stop detection: a listener or a raw resource's close that throws anything,
+ * an {@link Error} included, is logged once and the tracker goes on. Ages and times are kept in
+ * milliseconds that never wrap (handles keep the low 31 bits, so ages are right up to 24.8 days).
  *
  * <p>Most code uses {@link #global()}, configured by system properties (see {@link
  * Builder#configure(Properties)}). Other trackers, built with {@link #newBuilder()}, must be closed.
