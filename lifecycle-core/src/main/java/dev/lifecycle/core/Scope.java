@@ -256,7 +256,11 @@ public final class Scope implements AutoCloseable, TrackedResource {
    * Closes every owned resource, newest first, each exactly once, even when some fail; then removes
    * this scope from the scope that owns it. Idempotent: a call while another thread is closing this
    * scope waits until that close has closed everything (returning early, with its interrupt flag
-   * set, only if interrupted); a call from a resource's own {@code close()} returns at once.
+   * set, only if interrupted); a call from a resource's own {@code close()} returns at once. So a
+   * parent closed while a child is closing on another thread waits for the child, and reverse
+   * order holds. (A resource whose {@code close()} closes, on its thread, a scope that another
+   * thread is closing and that waits for this one, waits for ever: do not close enclosing scopes
+   * from a resource's {@code close()}.)
    *
    * @throws RuntimeException the first failure if it was unchecked (or an {@link Error}), with the
    *     later ones suppressed on it
