@@ -127,7 +127,7 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
     this.maxWaitNanos = Require.saturatedNanos(builder.maxWait);
     this.closeTimeoutNanos = Require.saturatedNanos(builder.closeTimeout);
     this.ticker = builder.ticker;
-    this.leaseKind = builder.tracker.kind("core.Lease");
+    this.leaseKind = builder.tracker.accountingKind("lifecycle.Lease");
     this.listeners = List.copyOf(builder.listeners);
     @SuppressWarnings("unchecked") // the idle list's sentinel is never in the map: any key does
     K none = (K) new Object();
@@ -866,7 +866,11 @@ public final class BoundedRegistry<K, V extends AutoCloseable> implements AutoCl
       return this;
     }
 
-    /** The tracker that finds dropped leases (kind {@code core.Lease}). */
+    /**
+     * The tracker that finds dropped leases (kind {@code lifecycle.Lease}, an accounting kind: a
+     * dropped lease is released at every level and policy, {@code OFF} and {@code REPORT_ONLY}
+     * included).
+     */
     @CanIgnoreReturnValue
     public Builder tracker(Tracker tracker) {
       this.tracker = Require.nonNull(tracker, "tracker");

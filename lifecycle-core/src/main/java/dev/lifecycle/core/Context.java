@@ -19,6 +19,9 @@ final class Context {
   final @Nullable Throwable site;
   final @Nullable AccessLog access;
 
+  /** The wrapper's class name when {@link #site} is set: its frames are left out of reports. */
+  final @Nullable String wrapperClass;
+
   /** Resources left before the next sampled one; used only on the per-thread context, by its thread. */
   int countdown;
 
@@ -29,7 +32,8 @@ final class Context {
       @Nullable String owner,
       @Nullable String description,
       @Nullable Throwable site,
-      @Nullable AccessLog access) {
+      @Nullable AccessLog access,
+      @Nullable String wrapperClass) {
     this.kind = kind;
     this.stripe = stripe;
     this.thread = thread;
@@ -37,13 +41,15 @@ final class Context {
     this.description = description;
     this.site = site;
     this.access = access;
+    this.wrapperClass = wrapperClass;
   }
 
   /** The shared context of the calling thread for {@code kind}. */
   static Context forCurrentThread(ResourceKind kind) {
     Thread thread = Thread.currentThread();
     Context context =
-        new Context(kind, kind.tracker.stripeFor(thread), thread.getName(), null, null, null, null);
+        new Context(
+            kind, kind.tracker.stripeFor(thread), thread.getName(), null, null, null, null, null);
     context.countdown = nextCountdown(kind.tracker.samplingInterval);
     return context;
   }
@@ -53,11 +59,15 @@ final class Context {
     return interval <= 1 ? 1 : 1 + ThreadLocalRandom.current().nextInt(2 * interval - 1);
   }
 
-  Context with(@Nullable String description, @Nullable Throwable site, @Nullable AccessLog access) {
-    return new Context(kind, stripe, thread, owner, description, site, access);
+  Context with(
+      @Nullable String description,
+      @Nullable Throwable site,
+      @Nullable AccessLog access,
+      @Nullable String wrapperClass) {
+    return new Context(kind, stripe, thread, owner, description, site, access, wrapperClass);
   }
 
   Context withOwner(@Nullable String newOwner) {
-    return new Context(kind, stripe, thread, newOwner, description, site, access);
+    return new Context(kind, stripe, thread, newOwner, description, site, access, wrapperClass);
   }
 }

@@ -10,6 +10,10 @@ public enum DetectionLevel {
   /**
    * Nothing is tracked: no leak reports, no inventory. {@link Tracked#close()} stays exactly-once
    * and use after close still fails, but its message cannot say when the resource was closed.
+   * Accounting kinds ({@code lifecycle.Permit}, {@code lifecycle.Lease}, {@code
+   * lifecycle.FdReservation}) are the exception: correct counts matter more than a few nanoseconds,
+   * so they are still tracked, without stacks, and a dropped one is released and counted (not
+   * reported).
    */
   OFF,
   /**

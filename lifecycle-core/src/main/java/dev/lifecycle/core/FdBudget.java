@@ -21,15 +21,15 @@ import org.jspecify.annotations.Nullable;
  * compare-and-set on a shared counter and no system call.
  *
  * <p>A reservation is closed by its holder when the descriptors it stood for are closed. It is a
- * tracked resource of kind {@code core.FdReservation}: one dropped without close is reported as a
- * {@link LeakReport} where it was reserved and, by the tracker's {@link ReclaimPolicy}, released
- * (see {@link Builder#tracker}).
+ * tracked resource of kind {@code lifecycle.FdReservation}, an accounting kind: one dropped without
+ * close is reported as a {@link LeakReport} where it was reserved and released, whatever the
+ * tracker's {@link ReclaimPolicy} and level (see {@link Builder#tracker}).
  *
  * <p>Thread-safe.
  */
 public final class FdBudget {
   /** The kind reservations are tracked as. */
-  public static final String KIND = "core.FdReservation";
+  public static final String KIND = "lifecycle.FdReservation";
 
   private final FileDescriptors fds;
   private final long limit;
@@ -49,7 +49,7 @@ public final class FdBudget {
     this.headroom = headroom;
     this.capacity = limit - headroom;
     this.recheckNanos = Require.saturatedNanos(builder.recheck);
-    this.kind = builder.tracker.kind(KIND);
+    this.kind = builder.tracker.accountingKind(KIND);
     this.observedOpen = open;
     this.nextReadNanos = Require.deadlineNanos(System.nanoTime(), recheckNanos);
   }

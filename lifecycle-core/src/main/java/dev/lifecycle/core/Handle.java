@@ -71,6 +71,22 @@ final class Handle extends PhantomReference<Object> implements Tracked {
     CONTEXT.setRelease(this, context().withOwner(owner));
   }
 
+  /**
+   * Records {@code owner} as the scope owning this resource unless another scope does: returns
+   * {@code null} when recorded, else the path of the scope that owns it.
+   */
+  @Nullable String claimOwner(String owner) {
+    while (true) {
+      Context c = context();
+      if (c.owner != null && isOpen()) {
+        return c.owner;
+      }
+      if (CONTEXT.compareAndSet(this, c, c.withOwner(owner))) {
+        return null;
+      }
+    }
+  }
+
   /** Tracker ticks since creation, modulo 2^31 (about 24 days). */
   int ageTicks(int now) {
     return (now - created) & TICK_MASK;

@@ -75,7 +75,7 @@ public final class KeyedPermits<K> {
     this.globalLimit = builder.globalLimit;
     this.perKeyLimit = builder.perKeyLimit;
     this.limits = Map.copyOf(builder.limits);
-    this.permitKind = builder.tracker.kind("core.Permit");
+    this.permitKind = builder.tracker.accountingKind("lifecycle.Permit");
   }
 
   /** A builder with no limit yet: set at least one. */
@@ -527,7 +527,11 @@ public final class KeyedPermits<K> {
       return this;
     }
 
-    /** The tracker that finds dropped permits (kind {@code core.Permit}). */
+    /**
+     * The tracker that finds dropped permits (kind {@code lifecycle.Permit}, an accounting kind:
+     * a dropped permit is released at every level and policy, {@code OFF} and {@code REPORT_ONLY}
+     * included, so {@code inUse} cannot drift).
+     */
     @CanIgnoreReturnValue
     public Builder<K> tracker(Tracker tracker) {
       this.tracker = Require.nonNull(tracker, "tracker");

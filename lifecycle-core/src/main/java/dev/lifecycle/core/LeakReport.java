@@ -20,14 +20,20 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when it was opened (to the tracker clock's precision, about 10 ms)
  * @param age how long it had been open when its leak was processed
  * @param thread the name of the thread that opened it
- * @param allocationSite where it was opened, innermost frame first; empty when the stack was not
- *     captured (level {@code SAMPLED}, not sampled)
+ * @param allocationSite where it was opened, innermost frame first, from the caller of the
+ *     wrapper's constructor or factory on (the library's and the wrapper class's own frames left
+ *     out); empty when the stack was not captured (level {@code SAMPLED}: the first few resources
+ *     of each kind a minute are captured, then one in N)
  * @param accessRecords at {@code PARANOID}, the last {@code touch} records, oldest first
- * @param reclaimed whether the tracker closed the raw resource ({@link
- *     ReclaimPolicy#CLOSE_AND_REPORT}) without failure
- * @param reclaimFailure why closing the raw resource failed, or {@code null}
+ * @param reclaimed whether the tracker is closing the raw resource ({@link
+ *     ReclaimPolicy#CLOSE_AND_REPORT}, or an accounting kind such as {@code lifecycle.Permit}): the
+ *     report is made first and the close runs on the tracker's reclaim threads, so that a close
+ *     that blocks never delays a report; a close that fails is logged naming {@link #id}
+ * @param reclaimFailure why the raw resource is not being closed ({@code "reclaim skipped: ..."}
+ *     when the reclaim threads are saturated or the tracker is closed), or {@code null}
  * @param suppressed how many similar leaks (same kind and allocation site) were counted but not
- *     reported since the previous report of this site
+ *     reported since the previous report of this site; a site whose leaks were suppressed gets one
+ *     more report, of its latest leak, once its interval is over
  */
 public record LeakReport(
     String kind,
@@ -54,6 +60,13 @@ public record LeakReport(
     accessRecords = List.copyOf(accessRecords);
   }
 
+  /** This report with {@code count} as {@link #suppressed()}. */
+  LeakReport withSuppressed(long count) {
+    return new LeakReport(
+        kind, id, description, owner, createdAt, age, thread, allocationSite, accessRecords,
+        reclaimed, reclaimFailure, count);
+  }
+
   /**
    * One line for a person: what leaked, who owned it, whether it was reclaimed, where and when it
    * was opened.
@@ -65,7 +78,7 @@ public record LeakReport(
     if (reclaimed) {
       line.append("reclaimed.");
     } else if (reclaimFailure != null) {
-      line.append("reclaim failed: ").append(reclaimFailure).append('.');
+      line.append(reclaimFailure).append('.');
     } else {
       line.append("not reclaimed (policy REPORT_ONLY).");
     }

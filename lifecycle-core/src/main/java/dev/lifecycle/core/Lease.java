@@ -8,9 +8,10 @@ import java.util.Objects;
  * try-with-resources.
  *
  * <p>The lease does not own the value: the registry does, and closes it after its last lease. A
- * lease dropped without close is found by the registry's {@link Tracker} (kind {@code core.Lease}),
- * reported as a leak and, with {@link ReclaimPolicy#CLOSE_AND_REPORT}, released, so a bug cannot pin
- * a value forever.
+ * lease dropped without close is found by the registry's {@link Tracker} (kind {@code lifecycle.Lease}),
+ * reported as a leak and released, so a bug cannot pin a value forever: leases are an accounting
+ * kind, released under {@link ReclaimPolicy#REPORT_ONLY} and at {@link DetectionLevel#OFF} too (at
+ * {@code OFF} without a report).
  *
  * <p>Thread-safe.
  *

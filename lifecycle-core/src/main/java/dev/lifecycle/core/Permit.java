@@ -5,8 +5,10 @@ package dev.lifecycle.core;
  * closed. Close it with try-with-resources, or hand it to a {@link Scope}.
  *
  * <p>A permit dropped without close is found by the permits' {@link Tracker} (kind {@code
- * core.Permit}), reported as a leak (naming its key, masked) and, with {@link
- * ReclaimPolicy#CLOSE_AND_REPORT}, released, so the count cannot drift.
+ * lifecycle.Permit}), reported as a leak (naming its key, masked) and released, so the count cannot
+ * drift: permits are an accounting kind, released under {@link ReclaimPolicy#REPORT_ONLY} and at
+ * {@link DetectionLevel#OFF} too (at {@code OFF} without a report, but counted in the kind's leak
+ * count).
  *
  * <p>Thread-safe.
  */

@@ -4,6 +4,7 @@ import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +23,16 @@ public final class ResourceKind {
   private volatile long holdThresholdTicks;
   private final LongAdder leaks = new LongAdder();
   private final LongAdder longHolds = new LongAdder();
+  private final AtomicInteger freeSamples = new AtomicInteger(FIRST_SAMPLES);
+  private volatile int sampleWindow;
+  private volatile boolean accounting;
+
+  /**
+   * At {@code SAMPLED}, the first this many resources of a kind in each window of about a minute
+   * get their allocation stack whatever the sampling interval, so that a rare resource's leak says
+   * where it was opened.
+   */
+  static final int FIRST_SAMPLES = 4;
 
   ResourceKind(Tracker tracker, String name, int index) {
     this.tracker = tracker;
@@ -75,24 +86,56 @@ public final class ResourceKind {
     }
     DetectionLevel level = tracker.level;
     if (level == DetectionLevel.OFF) {
-      return new OffHandle(this);
+      if (!accounting) {
+        return new OffHandle(this);
+      }
+      Context shared = perThread.get();
+      Context context = description == null ? shared : shared.with(description, null, null, null);
+      return new Handle(wrapper, raw, context, tracker.tick());
     }
     Context context = perThread.get();
-    if (level != DetectionLevel.SAMPLED || --context.countdown <= 0 || description != null) {
-      context = derive(context, level, description);
+    if (level != DetectionLevel.SAMPLED) {
+      context = derive(context, level, description, wrapper, true);
+    } else if (--context.countdown <= 0) {
+      context.countdown = Context.nextCountdown(tracker.samplingInterval);
+      context = derive(context, level, description, wrapper, true);
+    } else if (takeFirstSample()) {
+      context = derive(context, level, description, wrapper, true);
+    } else if (description != null) {
+      context = derive(context, level, description, wrapper, false);
     }
     return new Handle(wrapper, raw, context, tracker.tick());
   }
 
-  private Context derive(Context shared, DetectionLevel level, @Nullable String description) {
-    Throwable site = null;
-    if (level != DetectionLevel.SAMPLED || shared.countdown <= 0) {
-      shared.countdown = Context.nextCountdown(tracker.samplingInterval);
-      site = new Throwable("opened here");
+  /** Whether this resource is one of the kind's first few of the current window (SAMPLED). */
+  private boolean takeFirstSample() {
+    int window = tracker.tick() >>> 16; // about 65 s
+    if (window != sampleWindow) {
+      sampleWindow = window;
+      freeSamples.set(FIRST_SAMPLES);
     }
+    return freeSamples.get() > 0 && freeSamples.getAndDecrement() > 0;
+  }
+
+  private Context derive(
+      Context shared,
+      DetectionLevel level,
+      @Nullable String description,
+      Object wrapper,
+      boolean capture) {
+    Throwable site = capture ? new Throwable("opened here") : null;
     AccessLog access =
         level == DetectionLevel.PARANOID ? new AccessLog(tracker.maxAccessRecords) : null;
-    return shared.with(description, site, access);
+    return shared.with(description, site, access, capture ? wrapper.getClass().getName() : null);
+  }
+
+  /** Marks this kind as one whose dropped resources are always reclaimed; see {@link Tracker#accountingKind}. */
+  void markAccounting() {
+    accounting = true;
+  }
+
+  boolean isAccounting() {
+    return accounting;
   }
 
   /**

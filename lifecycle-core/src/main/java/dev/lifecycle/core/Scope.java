@@ -1,7 +1,8 @@
 package dev.lifecycle.core;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
-import java.util.Objects;
+import dev.lifecycle.core.internal.Require;
+import dev.lifecycle.core.internal.UserCode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,30 +11,38 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * try (Scope request = Scope.open("GET /orders/42")) {
  *   Connection db = request.own(pool.connect());
- *   Permit permit = request.own(permits.acquire("mx.example.org"));
+ *   Permit permit = request.own(permits.acquire("mx.example.org", Duration.ofSeconds(2)));
  *   ...
  * } // permit, then db, closed here, on every path
  * }</pre>
  *
  * <p>Ownership moves only explicitly: {@link #release} hands a resource back to the caller, {@link
- * #transfer} moves it to another scope, {@link #child} opens a scope owned by this one. A scope is
- * itself a tracked resource (kind {@code lifecycle.Scope}): one dropped without close is reported as
- * a leak and, with {@link ReclaimPolicy#CLOSE_AND_REPORT}, closes what it owned.
+ * #transfer} moves it to another scope, {@link #child} opens a scope owned by this one. A resource
+ * has one owner at a time: owning a scope or a {@link TrackedResource} that another scope owns is
+ * an error, and so is a scope owned by itself or by one of its descendants. A plain {@code
+ * AutoCloseable} owned by two scopes is not detected (that would cost an identity map shared by
+ * every scope) and is closed by both: make its {@code close()} idempotent, or own it once.
+ *
+ * <p>A scope is itself a tracked resource (kind {@code lifecycle.Scope}): one dropped without close
+ * is reported as a leak and, with {@link ReclaimPolicy#CLOSE_AND_REPORT}, closes what it owned, its
+ * children included. A child scope whose parent is open is owned by the parent: dropping the last
+ * reference to the child is not a leak, the parent closes it.
  *
  * <p>Thread-safe: any thread may own, release, transfer and close concurrently. No lock is held
- * while a resource is closed.
+ * while a resource is closed. Exception messages show scope names and resources masked, as reports
+ * do.
  */
 @MustClose
 public final class Scope implements AutoCloseable, TrackedResource {
   private final ScopeCore core;
+  private final String name;
   private final Tracker tracker;
   private final Tracked tracked;
-  private final @Nullable Scope parent;
 
-  private Scope(String path, Tracker tracker, @Nullable Scope parent) {
+  private Scope(String path, String name, Tracker tracker) {
     this.core = new ScopeCore(path);
+    this.name = name;
     this.tracker = tracker;
-    this.parent = parent;
     this.tracked = tracker.kind(Tracker.SCOPE_KIND).track(this, core, path);
   }
 
@@ -53,29 +62,28 @@ public final class Scope implements AutoCloseable, TrackedResource {
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public static Scope open(String name, Tracker tracker) {
-    Objects.requireNonNull(tracker, "tracker must not be null");
-    return new Scope(checkName(name), tracker, null);
+    Require.nonNull(tracker, "tracker");
+    String checked = checkName(name);
+    return new Scope(checked, checked, tracker);
   }
 
   private static String checkName(String name) {
-    Objects.requireNonNull(name, "scope name must not be null");
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("scope name must not be blank: \"" + name + "\"");
-    }
+    Require.nonNull(name, "scope name");
+    Require.argument(!name.isBlank(), "scope name must not be blank: \"%s\"", name);
     return name;
   }
 
   /**
    * Opens a scope owned by this one, with path {@code this.path() + "/" + name}. Closing this scope
    * closes the child (if still open) in its place in the order; closing the child first removes it
-   * from this scope.
+   * from whichever scope owns it then.
    *
    * @throws IllegalStateException if this scope is closed
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public Scope child(String name) {
-    Scope child = new Scope(path() + "/" + checkName(name), tracker, this);
-    return own(child);
+    String checked = checkName(name);
+    return own(new Scope(path() + "/" + checked, checked, tracker));
   }
 
   /**
@@ -84,35 +92,95 @@ public final class Scope implements AutoCloseable, TrackedResource {
    *
    * @return {@code resource}
    * @throws IllegalStateException if this scope is closed: {@code resource} has then been closed
-   *     (any failure to close it is suppressed on this exception), so nothing is left open
-   * @throws IllegalArgumentException if this scope already owns {@code resource}
+   *     (any failure to close it is suppressed on this exception), so nothing is left open; or if
+   *     another scope owns {@code resource} (a scope, or a {@link TrackedResource}): nothing changed
+   * @throws IllegalArgumentException if this scope already owns {@code resource}, or if {@code
+   *     resource} is this scope or owns it
    */
   @CanIgnoreReturnValue
   public <T extends AutoCloseable> T own(T resource) {
-    Objects.requireNonNull(resource, "resource must not be null");
-    String closedBy = core.add(resource);
+    Require.nonNull(resource, "resource");
+    if (resource instanceof Scope scope) {
+      checkNoCycle("own", scope, " in ");
+    }
+    if (core.owns(resource)) {
+      throw new IllegalArgumentException(core.alreadyOwns(resource));
+    }
+    claim(resource);
+    @Nullable String closedBy;
+    try {
+      closedBy = core.add(resource);
+    } catch (RuntimeException e) {
+      unclaim(resource);
+      throw e;
+    }
     if (closedBy != null) {
+      unclaim(resource);
+      // Close first: describing the resource runs its toString(), which may throw.
+      Throwable closeFailure = UserCode.close(resource);
       IllegalStateException failure =
           new IllegalStateException(
               "cannot own "
-                  + resource
-                  + ": scope \""
-                  + path()
-                  + "\" is closed ("
+                  + Texts.describe(resource)
+                  + ": "
+                  + this
+                  + " is closed ("
                   + closedBy
                   + "); the resource was closed instead");
-      try {
-        resource.close();
-      } catch (Exception e) {
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
-        failure.addSuppressed(e);
+      if (closeFailure != null) {
+        failure.addSuppressed(closeFailure);
       }
       throw failure;
     }
-    setOwner(resource, path());
     return resource;
+  }
+
+  private void checkNoCycle(String verb, Scope scope, String preposition) {
+    if (scope.core.isOrOwns(core)) {
+      throw new IllegalArgumentException(
+          "cannot " + verb + " " + scope + preposition + this
+              + ": a scope cannot be owned by itself or by one of its descendants");
+    }
+  }
+
+  /** Records this scope as the owner of a scope or tracked resource, or throws if another one is. */
+  private void claim(AutoCloseable resource) {
+    @Nullable String owner;
+    if (resource instanceof Scope scope) {
+      ScopeCore previous = scope.core.claimOwner(core);
+      owner = previous == null ? null : previous.toString();
+    } else {
+      Handle handle = handleOf(resource);
+      String previous = handle == null ? null : handle.claimOwner(path());
+      owner = previous == null ? null : "scope \"" + Texts.mask(previous) + "\"";
+    }
+    if (owner != null) {
+      throw new IllegalStateException(
+          "cannot own " + Texts.describe(resource) + " in " + this + ": " + owner
+              + " owns it; use transfer() to move it, or release() it first");
+    }
+  }
+
+  private void unclaim(AutoCloseable resource) {
+    if (resource instanceof Scope scope) {
+      scope.core.releaseOwner(core);
+    } else {
+      Handle handle = handleOf(resource);
+      if (handle != null) {
+        handle.owner(null);
+      }
+    }
+  }
+
+  private static @Nullable Handle handleOf(AutoCloseable resource) {
+    if (!(resource instanceof TrackedResource trackedResource)) {
+      return null;
+    }
+    try {
+      return trackedResource.tracked() instanceof Handle handle ? handle : null;
+    } catch (Throwable t) { // user code: a broken tracked() means no owner is recorded
+      return null;
+    }
   }
 
   /**
@@ -123,9 +191,9 @@ public final class Scope implements AutoCloseable, TrackedResource {
    * @throws IllegalStateException if this scope is closed
    */
   public <T extends AutoCloseable> T release(T resource) {
-    Objects.requireNonNull(resource, "resource must not be null");
+    Require.nonNull(resource, "resource");
     core.remove(resource, "release");
-    setOwner(resource, null);
+    unclaim(resource);
     return resource;
   }
 
@@ -133,19 +201,24 @@ public final class Scope implements AutoCloseable, TrackedResource {
    * Moves {@code resource} from this scope to {@code target}.
    *
    * @return {@code resource}
-   * @throws IllegalArgumentException if this scope does not own it, or {@code target} is this scope
+   * @throws IllegalArgumentException if this scope does not own it, if {@code target} is this scope,
+   *     or if {@code resource} is a scope that is {@code target} or owns it: nothing changed
    * @throws IllegalStateException if this scope is closed, or if {@code target} is closed: the
    *     resource has then been closed, as by {@link #own}
    */
   @CanIgnoreReturnValue
   public <T extends AutoCloseable> T transfer(T resource, Scope target) {
-    Objects.requireNonNull(resource, "resource must not be null");
-    Objects.requireNonNull(target, "target scope must not be null");
+    Require.nonNull(resource, "resource");
+    Require.nonNull(target, "target scope");
     if (target == this) {
       throw new IllegalArgumentException(
-          "cannot transfer " + resource + " from scope \"" + path() + "\" to itself");
+          "cannot transfer " + Texts.describe(resource) + " from " + this + " to itself");
+    }
+    if (resource instanceof Scope scope) {
+      target.checkNoCycle("transfer", scope, " to ");
     }
     core.remove(resource, "transfer");
+    unclaim(resource);
     return target.own(resource);
   }
 
@@ -161,8 +234,7 @@ public final class Scope implements AutoCloseable, TrackedResource {
 
   /** The scope's name, as given to {@link #open} or {@link #child}. */
   public String name() {
-    String path = path();
-    return parent == null ? path : path.substring(parent.path().length() + 1);
+    return name;
   }
 
   /** The names from the root scope to this one, joined by {@code /}. */
@@ -182,7 +254,13 @@ public final class Scope implements AutoCloseable, TrackedResource {
 
   /**
    * Closes every owned resource, newest first, each exactly once, even when some fail; then removes
-   * this scope from its parent. Idempotent: a second call does nothing.
+   * this scope from the scope that owns it. Idempotent: a call while another thread is closing this
+   * scope waits until that close has closed everything (returning early, with its interrupt flag
+   * set, only if interrupted); a call from a resource's own {@code close()} returns at once. So a
+   * parent closed while a child is closing on another thread waits for the child, and reverse
+   * order holds. (A resource whose {@code close()} closes, on its thread, a scope that another
+   * thread is closing and that waits for this one, waits for ever: do not close enclosing scopes
+   * from a resource's {@code close()}.)
    *
    * @throws RuntimeException the first failure if it was unchecked (or an {@link Error}), with the
    *     later ones suppressed on it
@@ -192,26 +270,22 @@ public final class Scope implements AutoCloseable, TrackedResource {
   @Override
   public void close() {
     if (!tracked.close()) {
+      core.awaitClosed();
       return;
     }
     try {
       core.close();
     } finally {
-      if (parent != null) {
-        parent.core.forget(this);
+      ScopeCore owner = core.owner();
+      if (owner != null) {
+        owner.forget(this);
+        core.releaseOwner(owner);
       }
-    }
-  }
-
-  private static void setOwner(AutoCloseable resource, @Nullable String owner) {
-    if (resource instanceof TrackedResource trackedResource
-        && trackedResource.tracked() instanceof Handle handle) {
-      handle.owner(owner);
     }
   }
 
   @Override
   public String toString() {
-    return "scope \"" + path() + "\"";
+    return core.toString();
   }
 }

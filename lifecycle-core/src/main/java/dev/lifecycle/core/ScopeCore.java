@@ -1,25 +1,56 @@
 package dev.lifecycle.core;
 
+import dev.lifecycle.core.internal.UserCode;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link Scope} owns, in order, and the closing of it. Kept apart from the scope so that the
  * tracker can close it when the scope itself is dropped without close: it never references the
- * {@code Scope} that wraps it.
+ * {@code Scope} that wraps it, nor the scope that owns it (only that scope's core), so a dropped
+ * scope is unreachable even while it has children.
  *
  * <p>Thread-safe: a lock guards the list and is never held while a resource is closed.
  */
 final class ScopeCore implements AutoCloseable {
+  private static final VarHandle OWNER;
+
+  static {
+    try {
+      OWNER = MethodHandles.lookup().findVarHandle(ScopeCore.class, "owner", ScopeCore.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** Under this many entries the table is never rebuilt. */
+  private static final int MIN_SHRINK = 64;
+
   final String path;
+
+  /** {@link #path} masked, for messages. */
+  final String shown;
+
   private final ReentrantLock lock = new ReentrantLock();
-  private final IdentityHashMap<AutoCloseable, Node> index = new IdentityHashMap<>();
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private IdentityHashMap<AutoCloseable, Node> index = new IdentityHashMap<>();
+
+  /** The most entries {@link #index} held since it was last rebuilt. */
+  private int peak;
+
   private @Nullable Node last;
   private @Nullable String closedBy;
+  private volatile @Nullable Thread closing;
+
+  /** The core of the scope that owns this core's scope, or {@code null}; set with {@link #OWNER}. */
+  private volatile @Nullable ScopeCore owner;
 
   private static final class Node {
     final AutoCloseable resource;
@@ -33,6 +64,32 @@ final class ScopeCore implements AutoCloseable {
 
   ScopeCore(String path) {
     this.path = path;
+    this.shown = Texts.mask(path);
+  }
+
+  /** The core of the scope owning this one, or {@code null}. */
+  @Nullable ScopeCore owner() {
+    return owner;
+  }
+
+  /** Makes {@code newOwner} the owner if there is none; returns the owner that stays in place otherwise. */
+  @Nullable ScopeCore claimOwner(ScopeCore newOwner) {
+    return (ScopeCore) OWNER.compareAndExchange(this, (ScopeCore) null, newOwner);
+  }
+
+  /** Clears the owner if it is {@code current}. */
+  void releaseOwner(ScopeCore current) {
+    OWNER.compareAndSet(this, current, (ScopeCore) null);
+  }
+
+  /** Whether this core is {@code other} or owns it, directly or through children. */
+  boolean isOrOwns(ScopeCore other) {
+    for (ScopeCore c = other; c != null; c = c.owner) {
+      if (c == this) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -48,8 +105,7 @@ final class ScopeCore implements AutoCloseable {
         return closedBy;
       }
       if (index.containsKey(resource)) {
-        throw new IllegalArgumentException(
-            "scope \"" + path + "\" already owns " + resource + "; own a resource once");
+        throw new IllegalArgumentException(alreadyOwns(resource));
       }
       Node node = new Node(resource);
       node.prev = last;
@@ -58,10 +114,15 @@ final class ScopeCore implements AutoCloseable {
       }
       last = node;
       index.put(resource, node);
+      peak = Math.max(peak, index.size());
       return null;
     } finally {
       lock.unlock();
     }
+  }
+
+  String alreadyOwns(AutoCloseable resource) {
+    return this + " already owns " + Texts.describe(resource) + "; own a resource once";
   }
 
   /**
@@ -71,40 +132,45 @@ final class ScopeCore implements AutoCloseable {
    * @throws IllegalArgumentException if the scope does not own it
    */
   void remove(AutoCloseable resource, String verb) {
+    @Nullable String failure;
+    boolean closedScope;
     lock.lock();
     try {
-      if (closedBy != null) {
-        throw new IllegalStateException(
-            "cannot " + verb + " " + resource + ": scope \"" + path + "\" is closed (" + closedBy
-                + "); it closed what it owned");
+      Node node = closedBy == null ? removeLocked(resource) : null;
+      if (node != null) {
+        return;
       }
-      Node node = index.remove(resource);
-      if (node == null) {
-        throw new IllegalArgumentException(
-            "cannot " + verb + " " + resource + ": scope \"" + path
-                + "\" does not own it; only what was passed to own() can be released or transferred");
-      }
-      unlink(node);
+      closedScope = closedBy != null;
+      failure = closedBy;
     } finally {
       lock.unlock();
     }
+    // The messages call toString(): user code, never under the lock.
+    if (closedScope) {
+      throw new IllegalStateException(
+          "cannot " + verb + " " + Texts.describe(resource) + ": " + this + " is closed (" + failure
+              + "); it closed what it owned");
+    }
+    throw new IllegalArgumentException(
+        "cannot " + verb + " " + Texts.describe(resource) + ": " + this
+            + " does not own it; only what was passed to own() can be released or transferred");
   }
 
   /** Removes {@code resource} if owned and the scope is open; returns whether it did. */
   boolean forget(AutoCloseable resource) {
     lock.lock();
     try {
-      Node node = closedBy == null ? index.remove(resource) : null;
-      if (node != null) {
-        unlink(node);
-      }
-      return node != null;
+      return closedBy == null && removeLocked(resource) != null;
     } finally {
       lock.unlock();
     }
   }
 
-  private void unlink(Node node) {
+  private @Nullable Node removeLocked(AutoCloseable resource) {
+    Node node = index.remove(resource);
+    if (node == null) {
+      return null;
+    }
     if (node.prev != null) {
       node.prev.next = node.next;
     }
@@ -113,6 +179,13 @@ final class ScopeCore implements AutoCloseable {
     } else {
       last = node.prev;
     }
+    // An IdentityHashMap never shrinks: rebuild it once it is mostly empty, so that a long-lived
+    // scope costs what it owns now, not what it once owned. Amortized O(1) per removal.
+    if (peak > MIN_SHRINK && index.size() < peak / 4) {
+      index = new IdentityHashMap<>(index);
+      peak = index.size();
+    }
+    return node;
   }
 
   boolean owns(AutoCloseable resource) {
@@ -143,6 +216,22 @@ final class ScopeCore implements AutoCloseable {
   }
 
   /**
+   * Waits until the close that another thread started has closed everything; returns at once on
+   * the closing thread itself (a resource's close that closes its own scope again). Interrupted, it
+   * returns at once with the interrupt flag set.
+   */
+  void awaitClosed() {
+    if (closing == Thread.currentThread()) {
+      return;
+    }
+    try {
+      closed.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
    * Closes everything owned, newest first, each once, and keeps going after a failure. Returns the
    * first failure with the later ones suppressed on it, or {@code null}; does nothing the second
    * time. Restores the interrupt flag if a close was interrupted.
@@ -155,23 +244,28 @@ final class ScopeCore implements AutoCloseable {
       if (closedBy != null) {
         return null;
       }
+      closing = Thread.currentThread();
       closedBy = "closed at " + Instant.now() + " by thread " + Thread.currentThread().getName();
       for (Node node = last; node != null; node = node.prev) {
         owned.add(node.resource);
       }
-      index.clear();
+      index = new IdentityHashMap<>(4);
+      peak = 0;
       last = null;
     } finally {
       lock.unlock();
     }
-    Throwable first = null;
-    boolean interrupted = false;
-    for (AutoCloseable resource : owned) {
-      try {
-        resource.close();
-      } catch (Throwable t) { // every resource is closed whatever the previous one threw
+    try {
+      Throwable first = null;
+      boolean interrupted = false;
+      for (AutoCloseable resource : owned) {
+        Throwable t = UserCode.close(resource);
+        if (t == null) {
+          continue;
+        }
         if (t instanceof InterruptedException) {
-          interrupted = true;
+          // Set again once all is closed: the next resource's close must not see it.
+          interrupted |= Thread.interrupted();
         }
         if (first == null) {
           first = t;
@@ -179,11 +273,14 @@ final class ScopeCore implements AutoCloseable {
           first.addSuppressed(t);
         }
       }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      return first;
+    } finally {
+      closing = null;
+      closed.countDown();
     }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    return first;
   }
 
   /** The tracker's reclaim of a scope dropped without close. */
@@ -197,12 +294,13 @@ final class ScopeCore implements AutoCloseable {
       throw e;
     }
     if (failure != null) {
-      throw new ScopeCloseException("closing " + this + " failed: " + failure, failure);
+      throw new ScopeCloseException(
+          "closing " + this + " failed: " + UserCode.describeFailure(failure), failure);
     }
   }
 
   @Override
   public String toString() {
-    return "scope \"" + path + "\"";
+    return "scope \"" + shown + "\"";
   }
 }

@@ -1,5 +1,6 @@
 package dev.lifecycle.core;
 
+import dev.lifecycle.core.internal.UserCode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,27 @@ final class Texts {
   /** {@link Masking#maskOrNull(String)}. */
   static @Nullable String maskOrNull(@Nullable String text) {
     return Masking.maskOrNull(text);
+  }
+
+  /**
+   * A resource for an exception message, masked, never throwing: its {@code toString()}, with its
+   * tracked id when it is a {@link TrackedResource} whose text does not show it.
+   */
+  static String describe(Object resource) {
+    String text = UserCode.describe(resource);
+    if (resource instanceof Scope || !(resource instanceof TrackedResource trackedResource)) {
+      return text;
+    }
+    String id;
+    try {
+      id = trackedResource.tracked().id();
+    } catch (Throwable t) { // user code: tracked() may be broken; the text is all there is then
+      return text;
+    }
+    if (text.contains(id)) {
+      return text;
+    }
+    return text.startsWith(resource.getClass().getName() + "@") ? id : text + " (" + id + ")";
   }
 
   /** {@code " (description; owner: scope "path")"}, or nothing when both are absent. */
@@ -75,15 +97,33 @@ final class Texts {
 
   /** The stack of {@code site} without the tracker's own frames. */
   static List<StackTraceElement> stackOf(@Nullable Throwable site) {
+    return stackOf(site, null);
+  }
+
+  /**
+   * The stack of {@code site} from the caller on: without the library's own leading frames nor
+   * those of {@code wrapperClass} (its constructors and factories) and its nested classes.
+   */
+  static List<StackTraceElement> stackOf(@Nullable Throwable site, @Nullable String wrapperClass) {
     if (site == null) {
       return List.of();
     }
     StackTraceElement[] frames = site.getStackTrace();
     int from = 0;
-    while (from < frames.length && isOwnFrame(frames[from])) {
+    while (from < frames.length
+        && (isOwnFrame(frames[from]) || isWrapperFrame(frames[from], wrapperClass))) {
       from++;
     }
     return List.of(frames).subList(from, frames.length);
+  }
+
+  private static boolean isWrapperFrame(StackTraceElement frame, @Nullable String wrapperClass) {
+    if (wrapperClass == null) {
+      return false;
+    }
+    String name = frame.getClassName();
+    return name.equals(wrapperClass)
+        || (name.startsWith(wrapperClass) && name.charAt(wrapperClass.length()) == '$');
   }
 
   private static boolean isOwnFrame(StackTraceElement frame) {

@@ -1,6 +1,7 @@
 package dev.lifecycle.core;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import dev.lifecycle.core.internal.UserCode;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
@@ -15,7 +16,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import javax.management.JMException;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
@@ -26,9 +34,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each wrapper registers with a {@link ResourceKind} of a tracker when it is created and tells
  * its {@link Tracked} handle when it is closed. When a wrapper is garbage-collected while still
- * open, the tracker's own thread ({@code lifecycle-cleaner}) reports a {@link LeakReport} to the
- * {@linkplain #addListener listeners} and, by the {@link ReclaimPolicy}, closes the raw resource.
- * Reports are de-duplicated per allocation site and rate-limited.
+ * open, the tracker's own thread ({@code lifecycle-cleaner-<name>}) reports a {@link LeakReport}
+ * to the {@linkplain #addListener listeners} and then, by the {@link ReclaimPolicy}, hands the raw
+ * resource's close to the tracker's reclaim threads ({@code lifecycle-reclaim-<name>-<n>}, at most
+ * two, with at most 256 closes waiting), so that a close
+ * that blocks, even forever, never delays detection. Reports are de-duplicated per allocation site
+ * and rate-limited; a site whose leaks were suppressed gets one more report, counting them, once
+ * its interval is over.
+ *
+ * <p>User code cannot stop detection: a listener or a raw resource's close that throws anything,
+ * an {@link Error} included, is logged once and the tracker goes on. Ages and times are kept in
+ * milliseconds that never wrap (handles keep the low 31 bits, so ages are right up to 24.8 days).
  *
  * <p>Most code uses {@link #global()}, configured by system properties (see {@link
  * Builder#configure(Properties)}). Other trackers, built with {@link #newBuilder()}, must be closed.
@@ -57,10 +73,15 @@ public final class Tracker implements AutoCloseable {
   private final ConcurrentHashMap<String, ResourceKind> kinds = new ConcurrentHashMap<>();
   private final CopyOnWriteArrayList<LifecycleListener> listeners;
   private final ReportGate gate;
-  private final long startNanos = System.nanoTime();
+  private final LongSupplier nanoTime;
+  private final long startNanos;
   private final long startWallMillis = System.currentTimeMillis();
-  private final @Nullable Thread cleaner;
-  private volatile int tick;
+  private final ThreadPoolExecutor reclaimer;
+  private final Object cleanerLock = new Object();
+  private volatile @Nullable Thread cleaner;
+
+  /** Milliseconds since the tracker started, advanced every {@link #TICK_MILLIS}; never wraps. */
+  private volatile long now;
   private volatile long minHoldThreshold;
   private volatile boolean closed;
   private int kindCount;
@@ -73,6 +94,8 @@ public final class Tracker implements AutoCloseable {
     this.name = builder.name;
     this.global = global;
     this.scanIntervalMillis = builder.scanInterval.toMillis();
+    this.nanoTime = builder.nanoTime;
+    this.startNanos = nanoTime.getAsLong();
     this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
     this.gate = new ReportGate(builder.siteReportInterval.toMillis(), builder.maxReportsPerMinute);
     int count = Integer.highestOneBit(Math.max(8, Runtime.getRuntime().availableProcessors() * 4) - 1) << 1;
@@ -80,12 +103,48 @@ public final class Tracker implements AutoCloseable {
     for (int i = 0; i < count; i++) {
       stripes[i] = new Stripe();
     }
-    if (level == DetectionLevel.OFF) {
-      this.cleaner = null;
-    } else {
+    this.reclaimer = newReclaimer(name);
+    if (level != DetectionLevel.OFF) {
+      startCleaner();
+    }
+  }
+
+  /**
+   * The threads that close leaked raw resources, so that a close that blocks never delays a
+   * report: daemon threads {@code lifecycle-reclaim-<name>-<n>}, at most {@link #RECLAIM_THREADS},
+   * gone when idle, and at most {@link #RECLAIM_QUEUE} closes waiting; beyond that a reclaim is
+   * skipped and its report says so.
+   */
+  private static ThreadPoolExecutor newReclaimer(String name) {
+    AtomicInteger count = new AtomicInteger();
+    ThreadFactory factory =
+        task -> {
+          Thread thread = new Thread(task, "lifecycle-reclaim-" + name + "-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            RECLAIM_THREADS,
+            RECLAIM_THREADS,
+            10,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(RECLAIM_QUEUE),
+            factory,
+            new ThreadPoolExecutor.AbortPolicy());
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
+  }
+
+  /** Starts the cleaner thread once: at build, or at level OFF when an accounting kind appears. */
+  private void startCleaner() {
+    synchronized (cleanerLock) {
+      if (cleaner != null || closed) {
+        return;
+      }
       Thread thread = new Thread(this::runCleaner, "lifecycle-cleaner-" + name);
       thread.setDaemon(true);
-      this.cleaner = thread;
+      cleaner = thread;
       thread.start();
     }
   }
@@ -158,9 +217,27 @@ public final class Tracker implements AutoCloseable {
     return List.copyOf(kinds.values());
   }
 
-  /** Shorthand for {@code kind(kind).track(wrapper, raw)}. */
-  public Tracked track(Object wrapper, String kind, AutoCloseable raw) {
+  /**
+   * Shorthand for {@code kind(kind).track(wrapper, raw)}; the arguments come in the order of {@link
+   * ResourceKind#track(Object, AutoCloseable, String)}.
+   */
+  public Tracked track(Object wrapper, AutoCloseable raw, String kind) {
     return kind(kind).track(wrapper, raw);
+  }
+
+  /**
+   * The kind named {@code name}, marked as an accounting kind: its resources hold a count (a
+   * permit, a lease, a file-descriptor reservation) that must come back, so a dropped one is
+   * always reclaimed, under {@link ReclaimPolicy#REPORT_ONLY} too, and is tracked even at {@link
+   * DetectionLevel#OFF} (without stacks, and without reports: leaks are counted and reclaimed).
+   */
+  ResourceKind accountingKind(String name) {
+    ResourceKind kind = kind(name);
+    kind.markAccounting();
+    if (level == DetectionLevel.OFF) {
+      startCleaner();
+    }
+    return kind;
   }
 
   /** Adds a listener; it receives events from now on. Adding one twice delivers twice. */
@@ -252,15 +329,23 @@ public final class Tracker implements AutoCloseable {
           "the global tracker lives as long as the process and cannot be closed; close only trackers"
               + " built with Tracker.newBuilder()");
     }
-    closed = true;
-    Thread thread = cleaner;
-    if (thread != null && thread != Thread.currentThread()) {
-      thread.interrupt();
-      try {
+    Thread thread;
+    synchronized (cleanerLock) {
+      closed = true;
+      thread = cleaner;
+    }
+    try {
+      if (thread != null && thread != Thread.currentThread()) {
+        thread.interrupt();
         thread.join(TimeUnitMillis.JOIN);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
+      reclaimer.shutdown();
+      if (!reclaimer.awaitTermination(TimeUnitMillis.RECLAIM_DRAIN, TimeUnit.MILLISECONDS)) {
+        reclaimer.shutdownNow(); // interrupts closes that block; a close deaf to that keeps its daemon thread
+      }
+    } catch (InterruptedException e) {
+      reclaimer.shutdownNow();
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -271,13 +356,30 @@ public final class Tracker implements AutoCloseable {
 
   // ---- for the other classes of this package -------------------------------------------------
 
-  /** Milliseconds since the tracker started, advanced every {@link #TICK_MILLIS}. */
-  int tick() {
-    return tick;
+  /** Reclaim threads per tracker. */
+  static final int RECLAIM_THREADS = 2;
+
+  /** Reclaims waiting for a reclaim thread, at most. */
+  static final int RECLAIM_QUEUE = 256;
+
+  /** Milliseconds since the tracker started, never wrapping. */
+  long nowMillis() {
+    return now;
   }
 
+  /**
+   * {@link #nowMillis()} modulo 2^31, as handles keep it to stay small: compare ticks only through
+   * differences masked with {@link Handle#TICK_MASK}, which are right for ages under 24.8 days.
+   */
+  int tick() {
+    return (int) now & Handle.TICK_MASK;
+  }
+
+  /** The instant of {@code tick}, taken as the latest time with that tick not after now. */
   Instant instantOf(int tick) {
-    return Instant.ofEpochMilli(startWallMillis + (tick & Handle.TICK_MASK));
+    long current = now;
+    int back = ((int) current - tick) & Handle.TICK_MASK;
+    return Instant.ofEpochMilli(startWallMillis + current - back);
   }
 
   Duration durationOf(int ticks) {
@@ -331,21 +433,25 @@ public final class Tracker implements AutoCloseable {
           leaked((Handle) enqueued);
           enqueued = queue.poll();
         }
+        long current = now;
+        for (LeakReport late : gate.due(current)) {
+          UserCode.fanOut(listeners, "a leak report", listener -> listener.onLeak(late));
+        }
         long threshold = minHoldThreshold;
-        if (threshold > 0 && tick - lastScan >= Math.min(scanIntervalMillis, threshold)) {
-          lastScan = tick;
+        if (threshold > 0 && current - lastScan >= Math.min(scanIntervalMillis, threshold)) {
+          lastScan = current;
           scanLongHolds((int) Math.min(threshold, Handle.TICK_MASK));
         }
       } catch (InterruptedException e) {
         // close() interrupts; otherwise keep going
-      } catch (RuntimeException e) {
-        LOGGER.log(Level.ERROR, "lifecycle leak detection failed on one event; it keeps running", e);
+      } catch (Throwable t) { // the detection thread must survive anything, an Error included
+        UserCode.failed("lifecycle leak detection failed on one event; it keeps running", t);
       }
     }
   }
 
   private void advanceClock() {
-    tick = ((int) ((System.nanoTime() - startNanos) / 1_000_000)) & Handle.TICK_MASK;
+    now = Math.max(now, (nanoTime.getAsLong() - startNanos) / 1_000_000);
   }
 
   private void leaked(Handle handle) {
@@ -354,27 +460,64 @@ public final class Tracker implements AutoCloseable {
       return; // closed after all
     }
     Context context = handle.context();
-    context.kind.countLeak();
+    ResourceKind kind = context.kind;
+    kind.countLeak();
+    @Nullable String failure = null;
     boolean reclaimed = false;
-    String failure = null;
-    if (reclaimPolicy == ReclaimPolicy.CLOSE_AND_REPORT) {
-      try {
-        raw.close();
-        reclaimed = true;
-      } catch (Exception e) {
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
-        failure = Texts.mask(String.valueOf(e));
-      }
+    if (reclaimPolicy == ReclaimPolicy.CLOSE_AND_REPORT || kind.isAccounting()) {
+      failure = reclaim(handle.id(), raw);
+      reclaimed = failure == null;
     }
-    List<StackTraceElement> site = Texts.stackOf(context.site);
-    long suppressed = gate.admit(siteKey(context.kind.name(), site), tick);
+    if (level == DetectionLevel.OFF) {
+      return; // an accounting kind at OFF: reclaimed and counted, not reported
+    }
+    List<StackTraceElement> site = Texts.stackOf(context.site, context.wrapperClass);
+    String siteKey = siteKey(kind.name(), site);
+    long suppressed = gate.admit(siteKey, now);
+    LeakReport report = report(handle, context, site, reclaimed, failure, Math.max(0, suppressed));
     if (suppressed < 0) {
+      gate.hold(siteKey, report);
       return;
     }
-    int now = tick;
-    LeakReport report =
+    UserCode.fanOut(listeners, "a leak report", listener -> listener.onLeak(report));
+  }
+
+  /**
+   * Hands the close of a leaked raw resource to the reclaim threads; returns {@code null}, or why
+   * it was skipped. A failing close is logged, naming the resource.
+   */
+  private @Nullable String reclaim(String id, AutoCloseable raw) {
+    try {
+      reclaimer.execute(
+          () -> {
+            Throwable failure = UserCode.close(raw);
+            if (failure != null) {
+              UserCode.failed("reclaiming leaked " + id + " failed", failure);
+            }
+          });
+      return null;
+    } catch (RejectedExecutionException e) {
+      return "reclaim skipped: "
+          + (reclaimer.isShutdown()
+              ? "the tracker is closed"
+              : "its "
+                  + RECLAIM_THREADS
+                  + " reclaim threads are busy and "
+                  + RECLAIM_QUEUE
+                  + " closes wait already (does a close() block?)")
+          + "; the raw resource stays open";
+    }
+  }
+
+  private LeakReport report(
+      Handle handle,
+      Context context,
+      List<StackTraceElement> site,
+      boolean reclaimed,
+      @Nullable String failure,
+      long suppressed) {
+    int now = tick();
+    return
         new LeakReport(
             context.kind.name(),
             handle.id(),
@@ -388,13 +531,6 @@ public final class Tracker implements AutoCloseable {
             reclaimed,
             failure,
             suppressed);
-    for (LifecycleListener listener : listeners) {
-      try {
-        listener.onLeak(report);
-      } catch (RuntimeException e) {
-        LOGGER.log(Level.WARNING, "lifecycle listener " + listener + " failed on a leak report", e);
-      }
-    }
   }
 
   private static String siteKey(String kind, List<StackTraceElement> site) {
@@ -410,7 +546,7 @@ public final class Tracker implements AutoCloseable {
 
   private void scanLongHolds(int minThreshold) {
     List<Handle> held = new ArrayList<>();
-    int now = tick;
+    int now = tick();
     for (Stripe stripe : stripes) {
       stripe.collectLongHolds(now, minThreshold, held);
     }
@@ -421,22 +557,17 @@ public final class Tracker implements AutoCloseable {
       }
       ResourceKind kind = handle.context().kind;
       kind.countLongHold();
-      if (gate.admit("hold|" + siteKey(kind.name(), resource.allocationSite()), now) < 0) {
+      if (gate.admit("hold|" + siteKey(kind.name(), resource.allocationSite()), this.now) < 0) {
         continue;
       }
       LongHoldReport report = new LongHoldReport(resource, kind.holdThreshold());
-      for (LifecycleListener listener : listeners) {
-        try {
-          listener.onLongHold(report);
-        } catch (RuntimeException e) {
-          LOGGER.log(Level.WARNING, "lifecycle listener " + listener + " failed on a long hold", e);
-        }
-      }
+      UserCode.fanOut(listeners, "a long hold", listener -> listener.onLongHold(report));
     }
   }
 
   private static final class TimeUnitMillis {
     static final long JOIN = 5_000;
+    static final long RECLAIM_DRAIN = 1_000;
   }
 
   /**
@@ -471,8 +602,16 @@ public final class Tracker implements AutoCloseable {
     private int maxReportsPerMinute = 60;
     private Duration scanInterval = Duration.ofSeconds(1);
     private final List<LifecycleListener> listeners = new ArrayList<>();
+    private LongSupplier nanoTime = System::nanoTime;
 
     private Builder() {}
+
+    /** The clock the tracker reads, {@code System.nanoTime} but in tests. */
+    @CanIgnoreReturnValue
+    Builder nanoTime(LongSupplier clock) {
+      this.nanoTime = Objects.requireNonNull(clock, "clock must not be null");
+      return this;
+    }
 
     /** Names the tracker's thread and MXBean. */
     @CanIgnoreReturnValue

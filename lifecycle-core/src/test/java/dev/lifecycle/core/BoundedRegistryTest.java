@@ -335,7 +335,7 @@ final class BoundedRegistryTest {
     assertThat(lease.isOpen()).isFalse();
     assertThatThrownBy(lease::value)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("core.Lease#")
+        .hasMessageStartingWith("lifecycle.Lease#")
         .hasMessageContaining(" is closed: ");
     assertThat(registry.stats().leased()).isZero();
   }

@@ -481,8 +481,11 @@ final class RegistryPropertiesTest {
     model.drops++;
     int leaks = system.leaks.get();
     system.drop(index);
-    Leaks.gcUntil("the dropped lease is reclaimed", () -> system.leaks.get() > leaks);
     model.release(value);
+    // The report comes first, the release follows on the tracker's reclaim thread.
+    Leaks.gcUntil(
+        "the dropped lease is reported and reclaimed",
+        () -> system.leaks.get() > leaks && system.registry.stats().leased() == model.leased());
   }
 
   private static void invalidate(Model model, Real system, String key) {

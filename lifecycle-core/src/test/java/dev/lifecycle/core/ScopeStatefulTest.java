@@ -10,15 +10,19 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Random sequences of own, release, transfer, child and close over a tree of scopes, with closers
- * that throw at random, checked step by step against a model: every resource is closed exactly
- * once or handed back, in reverse order of ownership, failures aggregated, nothing left open after
- * the root scope closes.
+ * Random sequences of own, release, transfer, child and close over a tree of scopes, with hostile
+ * resources (a close that throws an exception, an {@link AssertionError} or a {@link
+ * StackOverflowError}, that blocks for a while, that re-enters the library by closing its own scope
+ * again and using another scope, a {@code toString()} that throws), checked step by step against a
+ * model: every resource is closed exactly once or handed back, in reverse order of ownership,
+ * failures aggregated, the tracker's thread alive, nothing left open after the root scope closes.
  */
 final class ScopeStatefulTest {
   private static final Tracker TRACKER =
@@ -35,7 +39,85 @@ final class ScopeStatefulTest {
 
   record ScopeItem(int index) {}
 
-  record Own(int scope, boolean failing) {}
+  /** What a resource does wrong. */
+  enum Fault {
+    NONE,
+    THROWS_EXCEPTION,
+    THROWS_ASSERTION_ERROR,
+    THROWS_STACK_OVERFLOW,
+    BLOCKS,
+    REENTERS,
+    TO_STRING_THROWS;
+
+    boolean fails() {
+      return this == THROWS_EXCEPTION || this == THROWS_ASSERTION_ERROR || this == THROWS_STACK_OVERFLOW;
+    }
+  }
+
+  record Own(int scope, Fault fault) {}
+
+  /** A resource for the property: counts and journals its closes, then does its fault. */
+  static final class Hostile implements AutoCloseable {
+    final String name;
+    final Fault fault;
+    final AtomicInteger closes = new AtomicInteger();
+    final @Nullable Throwable failure;
+    private final List<String> journal;
+    volatile @Nullable Scope owner;
+
+    Hostile(String name, Fault fault, List<String> journal) {
+      this.name = name;
+      this.fault = fault;
+      this.journal = journal;
+      this.failure =
+          switch (fault) {
+            case THROWS_EXCEPTION -> new IllegalStateException(name + " failed");
+            case THROWS_ASSERTION_ERROR -> new AssertionError(name + " failed hard");
+            case THROWS_STACK_OVERFLOW -> new StackOverflowError(name + " recursed");
+            default -> null;
+          };
+    }
+
+    @Override
+    public void close() {
+      closes.incrementAndGet();
+      journal.add(name);
+      switch (fault) {
+        case BLOCKS -> {
+          long until = System.nanoTime() + 2_000_000; // a slow close, bounded: 2 ms
+          while (System.nanoTime() < until) {
+            LockSupport.parkNanos(until - System.nanoTime());
+          }
+        }
+        case REENTERS -> {
+          Scope scope = owner;
+          if (scope != null) {
+            scope.close(); // its own scope, already closing: must return at once
+          }
+          try (Scope other = Scope.open("re-entered", TRACKER)) {
+            other.own(REENTERED::incrementAndGet);
+          }
+        }
+        default -> {}
+      }
+      if (failure instanceof Error error) {
+        throw error;
+      }
+      if (failure instanceof RuntimeException exception) {
+        throw exception;
+      }
+    }
+
+    @Override
+    public String toString() {
+      if (fault == Fault.TO_STRING_THROWS) {
+        throw new IllegalStateException("toString of " + name + " broke");
+      }
+      return "hostile " + name;
+    }
+  }
+
+  private static final AtomicInteger REENTERED = new AtomicInteger();
 
   record Move(int probe, int target) {}
 
@@ -57,6 +139,11 @@ final class ScopeStatefulTest {
     ProbeState(boolean failing) {
       this.failing = failing;
     }
+  }
+
+  private static boolean cleanerAlive() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.getName().equals("lifecycle-cleaner-scope-stateful") && t.isAlive());
   }
 
   static final class Model {
@@ -112,15 +199,15 @@ final class ScopeStatefulTest {
   static final class World implements AutoCloseable {
     final List<String> journal = Probe.journal();
     final List<Scope> scopes = new ArrayList<>(List.of(Scope.open("root", TRACKER)));
-    final List<Probe> probes = new ArrayList<>();
-    final List<@Nullable RuntimeException> failures = new ArrayList<>();
+    final List<Hostile> probes = new ArrayList<>();
+    final List<@Nullable Throwable> failures = new ArrayList<>();
     final Set<Integer> released = new HashSet<>();
 
     @Override
     public void close() {
       var unused = catchThrowable(scopes.get(0)::close); // the close action checks failures
       for (int i = 0; i < probes.size(); i++) {
-        Probe probe = probes.get(i);
+        Hostile probe = probes.get(i);
         if (released.contains(i)) {
           assertThat(probe.closes).as("released probe p%d", i).hasValue(0);
         } else {
@@ -139,7 +226,7 @@ final class ScopeStatefulTest {
         .action(
             "own",
             m -> true,
-            m -> Gen.zip(m.anyScope(), Gen.ints(0, 3), (s, f) -> new Own(s, f == 0)),
+            m -> Gen.zip(m.anyScope(), Gen.ints(0, 12), (s, f) -> new Own(s, fault(f))),
             ScopeStatefulTest::own)
         .action(
             "release",
@@ -156,20 +243,27 @@ final class ScopeStatefulTest {
         .invariant("closes match the model", ScopeStatefulTest::closesMatch)
         .invariant("journal matches the model", (m, w) -> assertThat(w.journal).isEqualTo(m.journal))
         .invariant("scope states match the model", ScopeStatefulTest::scopesMatch)
+        .invariant("the tracker's thread is alive", (m, w) -> assertThat(cleanerAlive()).isTrue())
         .tries(300)
         .maxSteps(40)
         .check();
   }
 
+  /** Half the resources are well behaved, the rest spread over the faults. */
+  private static Fault fault(int f) {
+    Fault[] faults = Fault.values();
+    return f < faults.length ? faults[f] : Fault.NONE;
+  }
+
   private static void own(Model m, World w, Own own) {
     int id = m.probes.size();
-    RuntimeException failure = own.failing() ? new IllegalStateException("p" + id + " failed") : null;
-    Probe probe = new Probe("p" + id, w.journal, failure);
+    Hostile probe = new Hostile("p" + id, own.fault(), w.journal);
     w.probes.add(probe);
-    w.failures.add(failure);
-    ProbeState state = new ProbeState(own.failing());
+    w.failures.add(probe.failure);
+    ProbeState state = new ProbeState(own.fault().fails());
     m.probes.add(state);
     Scope scope = w.scopes.get(own.scope());
+    probe.owner = scope;
     if (m.scopes.get(own.scope()).closed) {
       assertThatThrownBy(() -> scope.own(probe))
           .isInstanceOf(IllegalStateException.class)
@@ -193,9 +287,12 @@ final class ScopeStatefulTest {
 
   private static void transfer(Model m, World w, Move move) {
     ProbeState state = m.probes.get(move.probe());
-    Probe probe = w.probes.get(move.probe());
+    Hostile probe = w.probes.get(move.probe());
     Scope from = w.scopes.get(state.owner);
     Scope to = w.scopes.get(move.target());
+    if (move.target() != state.owner) {
+      probe.owner = to;
+    }
     if (move.target() == state.owner) {
       assertThatThrownBy(() -> from.transfer(probe, to))
           .isInstanceOf(IllegalArgumentException.class);
