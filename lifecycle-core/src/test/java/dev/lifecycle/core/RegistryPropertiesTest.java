@@ -435,8 +435,8 @@ final class RegistryPropertiesTest {
     assertThat(creator.isAlive()).as("creator ended").isFalse();
     assertThat(result.get()).isInstanceOf(Lease.class);
     @SuppressWarnings("unchecked") // the creator's acquire returned a lease of this registry
-    Lease<RegistryValue> lease = (Lease<RegistryValue>) result.get();
-    system.leases.add(lease);
+    Lease<RegistryValue> lease = (Lease<RegistryValue>) result.getAndSet(null);
+    system.leases.add(lease); // the only reference left: a later dropLease must let it be collected
     assertThat(lease.value().id).as("value of " + key).isEqualTo(value.id);
   }
 

@@ -117,7 +117,7 @@ final class RegistryStressTest {
                     if (lease.value().isClosed()) {
                       closedWhileLeased.incrementAndGet();
                     }
-                  } catch (IllegalStateException e) {
+                  } catch (BoundedRegistry.FactoryException e) {
                     assertThat(e).hasMessageContaining("failed on purpose");
                   }
                 }
