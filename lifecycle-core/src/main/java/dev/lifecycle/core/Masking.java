@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>User info of a URL</b>, {@code scheme://user:password@host}: everything between {@code
  *       //} and the <em>last</em> {@code @} before white space, so that a password containing
  *       {@code @ / # ? :} goes too. When that part has no {@code @} followed by a host, a password
- *       may hold spaces and runs to the next {@code @} of the line. {@code host:8443/...} and
+ *       may hold spaces and runs to the last {@code @} of the line. {@code host:8443/...} and
  *       {@code host:1433;...} are ports, not passwords. A user name alone ({@code
  *       https://user@host}) is masked as well.
  *   <li><b>Oracle</b> {@code jdbc:oracle:thin:user/password@host}: the user and password, quoted
@@ -71,7 +71,7 @@ public final class Masking {
 
   /**
    * Rule 1: the scheme (group 1), then {@code user:password@} (the password up to the last
-   * {@code @} before white space, or across spaces to the next {@code @} of the line), or a user
+   * {@code @} before white space, else across spaces to the last {@code @} of the line), or a user
    * name alone up to the last {@code @} before {@code / ? # :}. The {@code @} must be followed by a
    * host. A port ({@code host:5432/...}) is not a password.
    */
@@ -81,8 +81,7 @@ public final class Masking {
               + "(?:[^\\s/?#:@\"<>;]*+:(?!\\d{1,5}+(?:[/?#;,)\\s]|$))"
               + "(?:(?:" + NOT_A_NEW_URL + "[^\\s\"<>])*@"
               + "|(?:" + NOT_A_NEW_URL + "[^\\s\"<>])++[ \\t]"
-              + "(?:" + NOT_A_NEW_URL + "[^@\\r\\n\"<>])*+@"
-              + "(?:(?:" + NOT_A_NEW_URL + "[^\\s\"<>])*@)?)"
+              + "(?:" + NOT_A_NEW_URL + "[^\\r\\n\"<>])*@)"
               + "|[^\\s/?#:\"<>;=]+@)"
               + "(?=[A-Za-z0-9\\[%_-])");
 

@@ -29,6 +29,7 @@ final class MaskingTest {
         cases("postgresql://app:pa/ss@db", "postgresql://***@db"),
         cases("mysql://u:pa#ss@h", "mysql://***@h"),
         cases("mysql://u:pa ss@h/x", "mysql://***@h/x"),
+        cases("amqps://app:a b@ c@10.0.0.7:5671 failed", "amqps://***@10.0.0.7:5671 failed"),
         cases("ftp://u:a?b@files.example.org/in", "ftp://***@files.example.org/in"),
         // JSON.
         cases("{\"password\":\"hunter2\"}", "{\"password\":\"***\"}"),
