@@ -14,10 +14,14 @@ import java.util.List;
 
 /** Writes each order to its own file; every file is owned by a scope and closed on every path. */
 public final class OrderExport {
-  /** What the export opens, as the tracker counts it. */
-  public static final ResourceKind KIND = Tracker.global().kind("orders.File");
+  private static final ResourceKind KIND = Tracker.global().kind("orders.File");
 
   private OrderExport() {}
+
+  /** How many order files are open right now, as the tracker counts them. */
+  public static long openFiles() {
+    return KIND.liveCount();
+  }
 
   /** An order file that the tracker follows: dropped without close(), it is reported. */
   static final class OrderFile implements AutoCloseable, TrackedResource {

@@ -33,7 +33,7 @@ final class OrderExportTest {
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
-              assertEquals(0, OrderExport.KIND.liveCount());
+              assertEquals(0, OrderExport.openFiles());
             });
   }
 
