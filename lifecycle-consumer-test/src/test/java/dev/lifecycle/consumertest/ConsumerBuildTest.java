@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 final class ConsumerBuildTest {
   private static final Path CONSUMER = Path.of("target/it/consumer");
   private static final Path LEAK = Path.of("target/it/consumer-leak");
-  private static final Pattern SUITE = Pattern.compile("tests=\"(\\d+)\" errors=\"(\\d+)\" skipped=\"(\\d+)\" failures=\"(\\d+)\"");
+  private static final Pattern SUITE =
+      Pattern.compile("tests=\"(\\d+)\" errors=\"(\\d+)\" skipped=\"(\\d+)\" failures=\"(\\d+)\"");
 
   @Test
   void leakingExample_failsToCompileWithUnclosedResource() {

@@ -36,9 +36,15 @@ final class ReadmeBuildTest {
   @Test
   void readme_showsTheExampleModuleDescriptors() {
     assertThat(README)
-        .contains(block("java", Texts.region(CONSUMER.resolve("src/main/java/module-info.java"), "module-info")))
         .contains(
-            block("java", Texts.region(CONSUMER.resolve("src/test/java/module-info.java"), "test-module-info")));
+            block(
+                "java",
+                Texts.region(CONSUMER.resolve("src/main/java/module-info.java"), "module-info")))
+        .contains(
+            block(
+                "java",
+                Texts.region(
+                    CONSUMER.resolve("src/test/java/module-info.java"), "test-module-info")));
   }
 
   @Test
@@ -58,15 +64,21 @@ final class ReadmeBuildTest {
     String parent = Texts.read(Path.of("..", "pom.xml"));
     Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(parent);
     List<String> published =
-        module.results()
+        module
+            .results()
             .map(m -> m.group(1))
-            .filter(name -> !List.of("lifecycle-benchmarks", "lifecycle-bom", "lifecycle-consumer-test").contains(name))
+            .filter(
+                name ->
+                    !List.of("lifecycle-benchmarks", "lifecycle-bom", "lifecycle-consumer-test")
+                        .contains(name))
             .collect(Collectors.toList());
     assertThat(published).contains("lifecycle-core", "errorprone-checks", "lifecycle-proptest");
     String bom = Texts.read(Path.of("..", "lifecycle-bom", "pom.xml"));
     for (String name : published) {
       assertThat(Files.exists(Path.of("..", name, "pom.xml"))).as(name).isTrue();
-      assertThat(bom).as("lifecycle-bom manages %s", name).contains("<artifactId>" + name + "</artifactId>");
+      assertThat(bom)
+          .as("lifecycle-bom manages %s", name)
+          .contains("<artifactId>" + name + "</artifactId>");
     }
   }
 }

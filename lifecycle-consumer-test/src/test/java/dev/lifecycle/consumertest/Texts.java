@@ -33,6 +33,6 @@ final class Texts {
     }
     int from = text.indexOf('\n', marker) + 1;
     int to = text.lastIndexOf('\n', end);
-    return text.substring(from, to + 1).stripIndent();
+    return text.substring(from, to).stripIndent() + "\n";
   }
 }

@@ -51,7 +51,9 @@ public final class OrderExport {
     }
   }
 
-  /** Writes {@code orders} to {@code order-<i>.txt} in {@code dir}; returns how many were written. */
+  /**
+   * Writes {@code orders} to {@code order-<i>.txt} in {@code dir}; returns how many were written.
+   */
   public static int export(Path dir, List<String> orders) throws IOException {
     try (Scope export = Scope.open("export " + orders.size() + " orders")) {
       for (int i = 0; i < orders.size(); i++) {
