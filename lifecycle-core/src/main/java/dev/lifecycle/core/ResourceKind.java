@@ -78,16 +78,27 @@ public final class ResourceKind {
       return new OffHandle(this);
     }
     Context context = perThread.get();
-    if (level != DetectionLevel.SAMPLED || --context.countdown <= 0 || description != null) {
-      context = derive(context, level, description);
+    Attribution attribution = Attribution.current(); // one volatile read when none is open
+    if (level != DetectionLevel.SAMPLED
+        || --context.countdown <= 0
+        || description != null
+        || attribution != null) {
+      context = derive(context, level, description, attribution != null);
     }
-    return new Handle(wrapper, raw, context, tracker.tick());
+    Handle handle = new Handle(wrapper, raw, context, tracker.tick());
+    if (attribution != null) {
+      attribution.record(handle);
+    }
+    return handle;
   }
 
-  private Context derive(Context shared, DetectionLevel level, @Nullable String description) {
+  private Context derive(
+      Context shared, DetectionLevel level, @Nullable String description, boolean attributed) {
     Throwable site = null;
     if (level != DetectionLevel.SAMPLED || shared.countdown <= 0) {
       shared.countdown = Context.nextCountdown(tracker.samplingInterval);
+      site = new Throwable("opened here");
+    } else if (attributed) {
       site = new Throwable("opened here");
     }
     AccessLog access =
