@@ -1,5 +1,6 @@
 package dev.lifecycle.testing;
 
+import dev.lifecycle.core.Owning;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -29,9 +30,9 @@ import java.util.concurrent.Executor;
 @SuppressWarnings("InlineMeSuggester") // plain delegation, nothing to inline
 final class FaultyConnection implements Connection {
   private final FaultCounter counter;
-  private final Connection delegate;
+  @Owning private final Connection delegate; // closed by close()
 
-  FaultyConnection(FaultCounter counter, Connection delegate) {
+  FaultyConnection(FaultCounter counter, @Owning Connection delegate) {
     this.counter = counter;
     this.delegate = delegate;
   }
@@ -288,14 +289,14 @@ final class FaultyConnection implements Connection {
   }
 
   @Override
-  public void setClientInfo(String a0, String a1) throws SQLException {
-    counter.callSql("setClientInfo");
+  public void setClientInfo(String a0, String a1) throws SQLClientInfoException {
+    counter.call("setClientInfo");
     delegate.setClientInfo(a0, a1);
   }
 
   @Override
-  public void setClientInfo(Properties a0) throws SQLException {
-    counter.callSql("setClientInfo");
+  public void setClientInfo(Properties a0) throws SQLClientInfoException {
+    counter.call("setClientInfo");
     delegate.setClientInfo(a0);
   }
 
@@ -387,5 +388,15 @@ final class FaultyConnection implements Connection {
   public void setShardingKey(ShardingKey a0) throws SQLException {
     counter.callSql("setShardingKey");
     delegate.setShardingKey(a0);
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    return delegate.unwrap(iface);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) throws SQLException {
+    return delegate.isWrapperFor(iface);
   }
 }

@@ -1,5 +1,6 @@
 package dev.lifecycle.testing;
 
+import dev.lifecycle.core.Owning;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,7 +20,7 @@ final class FaultyDataSource implements DataSource {
     this.delegate = delegate;
   }
 
-  private Connection wrap(Connection connection) {
+  private Connection wrap(@Owning Connection connection) {
     return new FaultyConnection(new FaultCounter(faults, "connection"), connection);
   }
 

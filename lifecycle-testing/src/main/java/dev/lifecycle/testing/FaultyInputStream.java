@@ -1,14 +1,15 @@
 package dev.lifecycle.testing;
 
+import dev.lifecycle.core.Owning;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** An input stream behind a {@link Faults} plan; faults are thrown as {@link IOException}s. */
 final class FaultyInputStream extends InputStream {
   private final FaultCounter counter;
-  private final InputStream in;
+  @Owning private final InputStream in; // closed by close()
 
-  FaultyInputStream(FaultCounter counter, InputStream in) {
+  FaultyInputStream(FaultCounter counter, @Owning InputStream in) {
     this.counter = counter;
     this.in = in;
   }

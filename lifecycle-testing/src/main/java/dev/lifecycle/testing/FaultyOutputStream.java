@@ -1,14 +1,15 @@
 package dev.lifecycle.testing;
 
+import dev.lifecycle.core.Owning;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /** An output stream behind a {@link Faults} plan; faults are thrown as {@link IOException}s. */
 final class FaultyOutputStream extends OutputStream {
   private final FaultCounter counter;
-  private final OutputStream out;
+  @Owning private final OutputStream out; // closed by close()
 
-  FaultyOutputStream(FaultCounter counter, OutputStream out) {
+  FaultyOutputStream(FaultCounter counter, @Owning OutputStream out) {
     this.counter = counter;
     this.out = out;
   }

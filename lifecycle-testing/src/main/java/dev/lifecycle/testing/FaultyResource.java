@@ -6,6 +6,8 @@ package dev.lifecycle.testing;
  *
  * @param <T> the type of the resource
  */
+// close() throws what the wrapped resource's close() throws, InterruptedException included
+@SuppressWarnings("try")
 public final class FaultyResource<T extends AutoCloseable> implements AutoCloseable {
   private final FaultCounter counter;
   private final T resource;

@@ -1,24 +1,13 @@
 package dev.lifecycle.testing;
 
-import dev.lifecycle.core.Masking;
+import dev.lifecycle.core.internal.UserCode;
 import org.jspecify.annotations.Nullable;
 
-/** User values in messages: a masked {@code toString()} that never throws. */
+/** User values in messages, through core's one path: a masked {@code toString()} that never throws. */
 final class Texts {
   private Texts() {}
 
   static String describe(@Nullable Object value) {
-    if (value == null) {
-      return "null";
-    }
-    String text;
-    try {
-      text = value.toString();
-    } catch (RuntimeException | StackOverflowError e) { // a broken toString must not hide the failure
-      text = null;
-    }
-    return text == null
-        ? value.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(value))
-        : Masking.mask(text);
+    return UserCode.describe(value);
   }
 }
