@@ -22,7 +22,7 @@ record CheckSettings(
       List.of(
           Pattern.compile("lifecycle-.*"),
           Pattern.compile("Common-Cleaner|Attach Listener|process reaper|Signal Dispatcher"),
-          Pattern.compile("Reference Handler|Finalizer|Notification Thread|surefire-.*"));
+          Pattern.compile("Reference Handler|Finalizer|Notification Thread|surefire-.*|junit-.*"));
 
   static final CheckSettings DEFAULTS =
       new CheckSettings(true, true, 0, true, ALWAYS_ALLOWED, Duration.ofSeconds(2), true);

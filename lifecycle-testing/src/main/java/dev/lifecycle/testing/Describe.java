@@ -14,10 +14,30 @@ final class Describe {
 
   /** One line per resource (kind, id, owner, age, thread), its allocation stack indented below. */
   static void resources(StringBuilder text, List<LiveResource> resources) {
+    resources(text, resources, null);
+  }
+
+  /**
+   * As {@link #resources(StringBuilder, List)}, each stack cut after its first frame in {@code
+   * testClass} (the test's own line) when it has one.
+   */
+  static void resources(StringBuilder text, List<LiveResource> resources, @Nullable Class<?> testClass) {
     for (LiveResource resource : resources) {
       text.append("\n    ").append(resource(resource));
-      frames(text, resource.allocationSite());
+      frames(text, upTo(resource.allocationSite(), testClass));
     }
+  }
+
+  private static List<StackTraceElement> upTo(List<StackTraceElement> stack, @Nullable Class<?> testClass) {
+    if (testClass == null) {
+      return stack;
+    }
+    for (int i = 0; i < stack.size(); i++) {
+      if (stack.get(i).getClassName().equals(testClass.getName())) {
+        return stack.subList(0, i + 1);
+      }
+    }
+    return stack;
   }
 
   /** {@code kind KIND, id ID[, owner O][, D], age A, opened on thread T at FRAME}. */

@@ -61,12 +61,13 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
   public void beforeEach(ExtensionContext context) {
     CheckSettings settings = settings(context);
     String label = label(context);
-    Window window = Window.open(label, settings);
+    Class<?> testClass = context.getTestClass().orElse(null);
+    Window window = Window.open(label, testClass, settings);
     context.getStore(NAMESPACE).put(Window.class, window);
     boolean property =
         context.getTestMethod().map(m -> m.isAnnotationPresent(PropertyTest.class)).orElse(false);
     if (property && settings.resources() && settings.perTry()) {
-      TryHook.register(context, new PerTryCheck(label));
+      TryHook.register(context, new PerTryCheck(label, testClass));
     }
   }
 

@@ -14,10 +14,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class PerTryCheck implements TryHook {
   private final String label;
+  private final @Nullable Class<?> testClass;
   private @Nullable Attribution current;
 
-  PerTryCheck(String label) {
+  PerTryCheck(String label, @Nullable Class<?> testClass) {
     this.label = label;
+    this.testClass = testClass;
   }
 
   @Override
@@ -42,7 +44,7 @@ final class PerTryCheck implements TryHook {
               .append(": ")
               .append(left.size())
               .append(" tracked resource(s) opened in the try not closed when it returned:");
-      Describe.resources(text, left);
+      Describe.resources(text, left, testClass);
       throw new AssertionError(text.toString());
     }
   }

@@ -36,6 +36,7 @@ final class Window {
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   private final String label;
+  private final @Nullable Class<?> testClass;
   private final CheckSettings settings;
   private final Set<Thread> threadsBefore;
   private final long fdBefore;
@@ -44,8 +45,9 @@ final class Window {
   private final Attribution attribution;
   private boolean overlapped; // guarded by RUNNING
 
-  private Window(String label, CheckSettings settings) {
+  private Window(String label, @Nullable Class<?> testClass, CheckSettings settings) {
     this.label = label;
+    this.testClass = testClass;
     this.settings = settings;
     this.threadsBefore =
         settings.threads() ? new HashSet<>(Thread.getAllStackTraces().keySet()) : Set.of();
@@ -56,8 +58,8 @@ final class Window {
   }
 
   /** Starts the window of one test on the calling thread, the test's. */
-  static Window open(String label, CheckSettings settings) {
-    Window window = new Window(label, settings);
+  static Window open(String label, @Nullable Class<?> testClass, CheckSettings settings) {
+    Window window = new Window(label, testClass, settings);
     synchronized (RUNNING) {
       for (Window other : RUNNING) {
         other.overlapped = true;
@@ -154,13 +156,13 @@ final class Window {
             .append(" tracked resource(s) opened in the test still open ")
             .append(waited)
             .append(" after it:");
-        Describe.resources(text, open);
+        Describe.resources(text, open, testClass);
       }
       if (!leaked.isEmpty()) {
         text.append("\n  ")
             .append(leaked.size())
             .append(" tracked resource(s) opened in the test were garbage-collected without close():");
-        Describe.resources(text, leaked);
+        Describe.resources(text, leaked, testClass);
       }
       if (fdGrew()) {
         text.append("\n  ")
