@@ -193,9 +193,16 @@ final class Handle extends PhantomReference<Object> implements Tracked {
 
   /** This resource as the inventory shows it, or {@code null} if it is no longer open. */
   @Nullable LiveResource describe(int now) {
-    if (!isOpen()) {
-      return null;
-    }
+    return isOpen() ? describeAny(now) : null;
+  }
+
+  /** Whether the tracker found this resource's wrapper dropped while open. */
+  boolean isLeaked() {
+    return state() == Closed.LEAKED;
+  }
+
+  /** This resource as the inventory shows it, open or not. */
+  LiveResource describeAny(int now) {
     Context c = context();
     Tracker tracker = c.kind.tracker;
     int createdTick = created & TICK_MASK;

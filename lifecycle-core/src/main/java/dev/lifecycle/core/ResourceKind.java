@@ -94,7 +94,8 @@ public final class ResourceKind {
       return new Handle(wrapper, raw, context, tracker.tick());
     }
     Context context = perThread.get();
-    if (level != DetectionLevel.SAMPLED) {
+    Attribution attribution = Attribution.current(); // one volatile read when none is open
+    if (level != DetectionLevel.SAMPLED || attribution != null) {
       context = derive(context, level, description, wrapper, true);
     } else if (--context.countdown <= 0) {
       context.countdown = Context.nextCountdown(tracker.samplingInterval);
@@ -104,7 +105,11 @@ public final class ResourceKind {
     } else if (description != null) {
       context = derive(context, level, description, wrapper, false);
     }
-    return new Handle(wrapper, raw, context, tracker.tick());
+    Handle handle = new Handle(wrapper, raw, context, tracker.tick());
+    if (attribution != null) {
+      attribution.record(handle);
+    }
+    return handle;
   }
 
   /** Whether this resource is one of the kind's first few of the current window (SAMPLED). */

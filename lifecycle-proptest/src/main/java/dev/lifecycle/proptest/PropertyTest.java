@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>The property is one test (one template invocation): {@code @BeforeEach} and {@code
- * @AfterEach} run once around all its tries, not around each try. Parameters without
+ * @AfterEach} run once around all its tries, not around each try; an extension that must check
+ * each try registers a {@link TryHook}. Parameters without
  * {@code @ForAll} ({@code TestInfo}, {@code TestReporter}, ...) are resolved by JUnit as usual. The
  * statistics are published as the report entry {@code lifecycle.pbt.statistics}.
  */

@@ -103,6 +103,7 @@ public final class PropertyTestExtension
       }
     }
     method.setAccessible(true);
+    List<TryHook> hooks = TryHook.registered(extensionContext);
     Property<Object> property =
         Property.of(
             (unused, in, shown) -> {
@@ -113,12 +114,68 @@ public final class PropertyTestExtension
                   args[i] = Property.argument(gen, in, shown);
                 }
               }
-              return () -> invoke(method, target, args);
+              return () -> invokeWithHooks(hooks, extensionContext, method, target, args);
             },
             settings(annotation, method),
             names);
     Statistics statistics = property.check(PLACEHOLDER);
     extensionContext.publishReportEntry(STATISTICS_ENTRY, statistics.toString());
+  }
+
+  /**
+   * One try: the hooks' {@code beforeTry} in order, the method, then their {@code afterTry} in
+   * reverse order, each even when an earlier part failed; the first failure is thrown, later ones
+   * suppressed on it.
+   */
+  private static void invokeWithHooks(
+      List<TryHook> hooks,
+      ExtensionContext context,
+      Method method,
+      @Nullable Object target,
+      Object[] args)
+      throws Exception {
+    if (hooks.isEmpty()) {
+      invoke(method, target, args);
+      return;
+    }
+    Throwable failure = null;
+    int started = 0;
+    for (TryHook hook : hooks) {
+      try {
+        hook.beforeTry(context);
+        started++;
+      } catch (Throwable t) { // user code; the try fails with it
+        failure = t;
+        break;
+      }
+    }
+    if (failure == null) {
+      try {
+        invoke(method, target, args);
+      } catch (Throwable t) { // the try's own failure, reported before any hook's
+        failure = t;
+      }
+    }
+    for (int i = started - 1; i >= 0; i--) {
+      try {
+        hooks.get(i).afterTry(context);
+      } catch (Throwable t) { // user code; fails the try unless it failed already
+        if (failure == null) {
+          failure = t;
+        } else {
+          failure.addSuppressed(t);
+        }
+      }
+    }
+    if (failure instanceof Exception exception) {
+      throw exception;
+    }
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    if (failure != null) {
+      throw new IllegalStateException("a try failed", failure);
+    }
   }
 
   private static void invoke(Method method, @Nullable Object target, Object[] args)
