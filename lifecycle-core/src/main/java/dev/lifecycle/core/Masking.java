@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  *       followed by a port or a path ({@code app:pw@db:5432}, {@code app:pw@db.example.org/x}); an
  *       e-mail address ({@code mailto:ops@example.org}, {@code Contact: ops@example.org}) is not a
  *       credential and stays. Here the password runs to the last {@code @} of the word and cannot
- *       hold white space or {@code / " ' ( [ { < = , ;} (a word of free text is all there is to go
+ *       hold white space or <code>/ " ' ( [ &#123; &lt; = , ;</code> (a word of free text is all there is to go
  *       by).
  *   <li><b>Secret keys and their values</b>: a key that ends in {@code password}, {@code passwd},
  *       {@code passphrase}, {@code secret}, {@code token}, {@code api_key}, {@code access_key},
@@ -39,14 +39,14 @@ import org.jspecify.annotations.Nullable;
  *       user name alone ({@code user=app}) is not masked. The value that is masked:
  *       <ul>
  *         <li>a quoted value ({@code "..."} with {@code \"} escapes, {@code '...'}) up to its
- *             closing quote, and a braced one ({@code {a;b}}, {@code }}} escaping a brace, as SQL
+ *             closing quote, and a braced one (<code>&#123;a;b&#125;</code>, <code>&#125;&#125;</code> escaping a brace, as SQL
  *             Server and ODBC write it) up to its closing brace; the quotes or braces stay;
  *         <li>an HTTP authorization scheme ({@code Bearer}, {@code Basic}, ...) stays, its
  *             credentials go; a {@code Cookie}/{@code Set-Cookie} value runs to the end of line;
  *         <li>otherwise the value runs to the end of the line or to the first of: in a query
  *             ({@code ?} or {@code &} before the key) {@code & #}, white space or a quote; in a
  *             {@code ;} list ({@code ;} before the key) the next {@code ;}; elsewhere a {@code ;
- *             & ,} or white space that starts the next {@code key=value}. A closing {@code ) ] }}
+ *             & ,} or white space that starts the next {@code key=value}. A closing <code>) ] &#125;</code>
  *             followed by white space, a separator or the end closes the value too. So {@code
  *             password=hunter 2} is masked whole, and in free text a value loses everything up to
  *             the next {@code key=value} or the end of the line.
