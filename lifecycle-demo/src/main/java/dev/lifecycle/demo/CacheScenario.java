@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CacheScenario implements Scenario {
   static final long FD_LIMIT = 160;
-  private static final int MISS_EVERY = 20;
+  private static final int MISS_EVERY_MILLIS = 25;
 
   @Override
   public String name() {
@@ -70,7 +70,7 @@ final class CacheScenario implements Scenario {
 
   @Override
   public void run(Variant variant, DemoOptions options, RunRecord record, Status status) throws Exception {
-    long duration = options.quick() ? 6_000 : 15_000;
+    long duration = options.quick() ? 5_000 : 15_000;
     try (Origin origin = new Origin()) {
       Settings settings = new Settings().put("fdLimit", FD_LIMIT).put("sampleMillis", options.sampleMillis())
           .put("origin", origin.port());
@@ -85,6 +85,7 @@ final class CacheScenario implements Scenario {
         }
         child.sampleFds(Duration.ofMillis(50));
         new Load(child, record, status, duration).run();
+        child.stopSampling();
         child.finish(Duration.ofSeconds(10));
       }
     }
@@ -101,6 +102,7 @@ final class CacheScenario implements Scenario {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong probesFailed = new AtomicLong();
     private volatile double lastAnswer = -1;
+    private double firstMiss = -1;
 
     Load(ChildJvm child, RunRecord record, Status status, long durationMillis) {
       this.child = child;
@@ -118,13 +120,28 @@ final class CacheScenario implements Scenario {
       Thread probe = new Thread(this::probeLoop, "demo-cache-probe");
       probe.setDaemon(true);
       probe.start();
+      ExecutorService misses = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "demo-cache-miss");
+        t.setDaemon(true);
+        return t;
+      });
       long n = 0;
-      long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(durationMillis);
+      long start = System.nanoTime();
+      long end = start + TimeUnit.MILLISECONDS.toNanos(durationMillis);
+      long missesSent = 0;
       try {
         while (System.nanoTime() < end) {
-          String key = n % MISS_EVERY == MISS_EVERY - 1 ? "miss-" + n : "hit-" + n % CacheProtocol.FILES;
-          n++;
+          String key = "hit-" + n++ % CacheProtocol.FILES;
           clients.execute(() -> request(key));
+          long due = (System.nanoTime() - start) / TimeUnit.MILLISECONDS.toNanos(MISS_EVERY_MILLIS);
+          while (missesSent < due) {
+            String miss = "miss-" + missesSent++;
+            if (firstMiss < 0) {
+              firstMiss = child.seconds();
+              record.number("firstMissSeconds", firstMiss);
+            }
+            misses.execute(() -> request(miss)); // the origin never answers: the backend's handler blocks
+          }
           record.series("served").add(child.seconds(), served.get());
           status.set(String.format(Locale.ROOT, "fds %3d/%d  served %,6d  busy %,d  probe %s", child.fds(),
               FD_LIMIT, served.get(), busy.get(), probesFailed.get() > 0 && lastAnswer < 0 ? "NO ANSWER" : "ok"));
@@ -132,6 +149,7 @@ final class CacheScenario implements Scenario {
         }
       } finally {
         probe.interrupt();
+        misses.shutdownNow();
         clients.shutdownNow();
         clients.awaitTermination(5, TimeUnit.SECONDS);
       }
@@ -220,12 +238,12 @@ final class CacheScenario implements Scenario {
   }
 
   private static String detection(RunRecord p) {
-    double first = p.numberOr("firstStallMillis", -1);
-    double miss = p.numberOr("firstMissMillis", -1);
-    if (first < 0 || miss < 0) {
+    double miss = p.numberOr("firstMissSeconds", -1);
+    RunRecord.Event stall = p.events().stream().filter(e -> e.text().startsWith("STALL")).findFirst().orElse(null);
+    if (stall == null || miss < 0) {
       return "no stall reported";
     }
-    return Format.seconds((first - miss) / 1000) + " after the first blocked request: the watchdog reported "
+    return Format.seconds(stall.seconds() - miss) + " after the first blocked request: the watchdog reported "
         + Format.count(p.numberOr("stalls", 0)) + " stalls with their stacks";
   }
 }

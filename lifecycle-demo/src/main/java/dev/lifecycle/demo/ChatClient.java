@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 /** One of the chat site's users, from outside the server: a line client on loopback. */
 final class ChatClient implements AutoCloseable {
-  static final int TIMEOUT_MILLIS = 400;
+  static final int TIMEOUT_MILLIS = 1_000;
 
   private final Socket socket;
   private final BufferedReader in;

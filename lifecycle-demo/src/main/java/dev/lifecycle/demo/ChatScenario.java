@@ -22,10 +22,10 @@ final class ChatScenario implements Scenario {
   static final long FD_LIMIT = 320;
   private static final int DAYS = 36;
   private static final Instant T0 = Instant.parse("2019-05-01T00:00:00Z");
-  /** Per simulated day: 4 resets, 2 half-open clients, 2 reset emails (8 FDs a day when leaked). */
-  private static final int[] RESET_HOURS = {9, 12, 15, 18};
+  /** Per simulated day: 5 resets, 2 half-open clients, 3 reset emails (10 FDs a day when leaked). */
+  private static final int[] RESET_HOURS = {9, 12, 15, 18, 21};
   private static final int[] HALF_OPEN_HOURS = {11, 19};
-  private static final int[] EMAIL_HOURS = {10, 16};
+  private static final int[] EMAIL_HOURS = {10, 14, 16};
 
   @Override
   public String name() {
@@ -70,7 +70,7 @@ final class ChatScenario implements Scenario {
 
   @Override
   public void run(Variant variant, DemoOptions options, RunRecord record, Status status) throws Exception {
-    long dayMillis = options.quick() ? 110 : 300;
+    long dayMillis = options.quick() ? 90 : 300;
     Settings settings = new Settings().put("fdLimit", FD_LIMIT).put("sampleMillis", options.sampleMillis())
         .put("idleMillis", 1_500);
     List<String> args = new ArrayList<>(List.of(name(), variant.label()));
@@ -85,9 +85,10 @@ final class ChatScenario implements Scenario {
       child.sampleFds(Duration.ofMillis(Math.max(10, dayMillis / 8)));
       record.number("fdLimit", child.fdLimit());
       new Load(child, record, status, dayMillis).run();
+      child.stopSampling();
       child.finish(Duration.ofSeconds(10));
     }
-    feedTrend(record, dayMillis);
+    feedTrend(record);
   }
 
   /** The clients: a daily cycle of users who come and go, and the day's leaks. */
@@ -100,8 +101,9 @@ final class ChatScenario implements Scenario {
     private final List<ChatClient> abandoned = new ArrayList<>();
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private int consecutiveFailures;
+    private int refusedInARow;
     private int names;
+    private double day;
     private double outageDay = -1;
 
     Load(ChildJvm child, RunRecord record, Status status, long dayMillis) {
@@ -111,30 +113,36 @@ final class ChatScenario implements Scenario {
       this.dayMillis = dayMillis;
     }
 
+    /**
+     * Plays the days hour by hour: an hour takes {@code dayMillis / 24} of real time, or longer on a
+     * loaded machine, so every day has its leaks however slow the machine is.
+     */
     void run() throws InterruptedException {
-      int lastHour = -1;
+      long start = System.nanoTime();
       int next = 0;
       try {
-        while (true) {
-          double seconds = child.seconds();
-          double day = seconds * 1000 / dayMillis;
-          if (day >= DAYS || consecutiveFailures >= 3) {
-            break;
-          }
-          int hour = (int) (day * 24);
-          while (lastHour < hour) {
-            lastHour++;
-            leaksAt(lastHour % 24);
-          }
+        for (int hour = 0; hour < DAYS * 24 && refusedInARow < 3; hour++) {
+          day = hour / 24.0;
+          leaksAt(hour % 24);
           balance(hour % 24);
-          if (!online.isEmpty()) {
+          for (int i = 0; i < 2 && !online.isEmpty(); i++) {
             next = (next + 1) % online.size();
             message(online.get(next));
           }
+          double seconds = child.seconds();
           record.series("served").add(seconds, served.get());
+          record.series("dayAt").add(seconds, day);
+          long fds = child.countFds();
+          if (fds >= 0) {
+            record.series("fdsByDay").add(day, fds);
+          }
           status.set(String.format(java.util.Locale.ROOT, "day %2.0f/%d  fds %3d/%d  served %,d%s", day, DAYS,
-              child.fds(), FD_LIMIT, served.get(), outageDay >= 0 ? "  DOWN" : ""));
-          Thread.sleep(4);
+              fds, FD_LIMIT, served.get(), outageDay >= 0 ? "  DOWN" : ""));
+          long due = start + (hour + 1) * dayMillis * 1_000_000L / 24;
+          long wait = due - System.nanoTime();
+          if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+          }
         }
       } finally {
         closeAll(online);
@@ -143,7 +151,7 @@ final class ChatScenario implements Scenario {
       record.number("served", served.get());
       record.number("failed", failed.get());
       record.number("outageDay", outageDay);
-      record.number("days", Math.min(DAYS, child.seconds() * 1000 / dayMillis));
+      record.number("days", day);
     }
 
     private void balance(int hourOfDay) {
@@ -217,27 +225,27 @@ final class ChatScenario implements Scenario {
     private @Nullable ChatClient connect() {
       try {
         ChatClient client = ChatClient.connect(child.port(), "user" + names++);
+        refusedInARow = 0;
         ok();
         return client;
       } catch (IOException e) {
+        refusedInARow++;
         fail();
+        if (outageDay < 0 && refusedInARow >= 2) {
+          outageDay = day;
+          record.event(child.seconds(), String.format(java.util.Locale.ROOT,
+              "day %.0f: new clients get no answer (the server is at %d of %d FDs)", outageDay, child.fds(), FD_LIMIT));
+        }
         return null;
       }
     }
 
     private void ok() {
       served.incrementAndGet();
-      consecutiveFailures = 0;
     }
 
     private void fail() {
       failed.incrementAndGet();
-      consecutiveFailures++;
-      if (outageDay < 0 && consecutiveFailures >= 2) {
-        outageDay = child.seconds() * 1000 / dayMillis;
-        record.event(child.seconds(), String.format(java.util.Locale.ROOT,
-            "day %.0f: new clients get no answer (the server is at %d of %d FDs)", outageDay, child.fds(), FD_LIMIT));
-      }
     }
 
     private static void closeAll(List<ChatClient> clients) {
@@ -258,8 +266,8 @@ final class ChatScenario implements Scenario {
    * Replays the run's FD samples into a HealthMonitor whose clock turns demo time into days: its
    * horizon rule (the trend of daily peaks) says when the limit will be reached.
    */
-  private static void feedTrend(RunRecord record, long dayMillis) {
-    List<Series.Point> points = record.series("fds").points();
+  private static void feedTrend(RunRecord record) {
+    List<Series.Point> points = record.series("fdsByDay").points();
     if (points.isEmpty()) {
       return;
     }
@@ -283,7 +291,7 @@ final class ChatScenario implements Scenario {
         .jmx(false)
         .build()) {
       for (Series.Point p : points) {
-        clock.set(T0.plusMillis(Math.round(p.seconds() * 1000 / dayMillis * 86_400_000L)));
+        clock.set(T0.plusMillis(Math.round(p.seconds() * 86_400_000L))); // x is the simulated day here
         value.set((long) p.value());
         monitor.sampleNow();
         if (first.get() != null) {
@@ -296,8 +304,19 @@ final class ChatScenario implements Scenario {
       double day = Duration.between(T0, alarm.at()).toMinutes() / 1440.0;
       record.number("alarmDay", day);
       alarm.timeToLimit().ifPresent(d -> record.number("alarmAheadDays", d.toHours() / 24.0));
-      record.event(day * dayMillis / 1000.0, "trend alarm on day " + Math.round(day) + ": " + alarm.message());
+      record.event(secondsAtDay(record, day), "trend alarm on day " + Math.round(day) + ": " + alarm.message());
     }
+  }
+
+  /** The run's second at which simulated {@code day} was played. */
+  private static double secondsAtDay(RunRecord record, double day) {
+    List<Series.Point> days = record.series("dayAt").points();
+    for (Series.Point p : days) {
+      if (p.value() >= day) {
+        return p.seconds();
+      }
+    }
+    return days.isEmpty() ? 0 : days.get(days.size() - 1).seconds();
   }
 
   @Override

@@ -126,6 +126,23 @@ final class ChildJvm implements AutoCloseable {
     fdSampler = t;
   }
 
+  /** Counts the child's open FDs now, from outside; -1 if it cannot. */
+  long countFds() {
+    try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(process.pid()), "fd"))) {
+      return fds.count();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** Stops sampling FDs: the run is over, what follows is the child's shutdown. */
+  void stopSampling() {
+    Thread sampler = fdSampler;
+    if (sampler != null) {
+      sampler.interrupt();
+    }
+  }
+
   /** The latest FD count sampled, or -1. */
   long fds() {
     Series s = record.series("fds");

@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The infrastructure-as-SQL engine's RPCs, minus the connection manager, which each variant brings:
- * a dynamic set of tenant databases (five active at a time; every 25 RPCs one is torn down and a new
+ * a dynamic set of tenant databases (five active at a time; every 10 RPCs one is torn down and a new
  * one set up), and per RPC a connection to its tenant's database with the ORM's entity metadata.
  */
 abstract class ConnectionManagerRun implements ChildRun {
@@ -43,29 +43,32 @@ abstract class ConnectionManagerRun implements ChildRun {
     return true;
   }
 
+  /**
+   * Runs {@code rpcs} RPCs (or as many as fit in {@code maxMillis} on a slow machine): a count, not a
+   * duration, so that a loaded machine shows the same growth, only later.
+   */
   @Override
   public void work(Settings settings, Wire wire) throws Exception {
-    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.getLong("durationMillis"));
-    long rpc = 0;
-    while (System.nanoTime() < end) {
+    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.getLong("maxMillis"));
+    long count = settings.getLong("rpcs");
+    for (long rpc = 0; rpc < count && System.nanoTime() < end; rpc++) {
       if (databases.isPostgres() && databases.open() >= POSTGRES_CONNECTION_CAP) {
         stopped = "stopped at " + POSTGRES_CONNECTION_CAP + " open connections, to spare the server";
         wire.event(stopped);
         return;
       }
-      long generation = rpc / 25; // every 25 RPCs a tenant is torn down and a new one set up
+      long generation = rpc / 10; // every 10 RPCs a tenant is torn down and a new one set up
       String tenant = "tenant" + (generation + rpc % 5);
       try {
         rpc(tenant, rpc);
         rpcs.incrementAndGet();
       } catch (SQLException | RuntimeException e) {
         failures.incrementAndGet();
+        if (failures.get() == 1) {
+          wire.event("RPC failed: " + e);
+        }
       }
-      rpc++;
-      Thread.sleep(0, 500_000);
-      if (rpc % 4 == 0) {
-        Thread.sleep(2);
-      }
+      Thread.sleep(1);
     }
   }
 
@@ -75,11 +78,11 @@ abstract class ConnectionManagerRun implements ChildRun {
   /** How many entries the connection manager holds now. */
   abstract long entries();
 
-  /** The ORM's entity metadata for the modules a tenant has installed: a few hundred objects. */
+  /** The ORM's entity metadata for the modules a tenant has installed: about 200 KB. */
   static List<String> entityMetadata(String tenant) {
     List<String> entities = new ArrayList<>();
-    for (int i = 0; i < 400; i++) {
-      entities.add(tenant + ".entity" + i + ":" + "column".repeat(12));
+    for (int i = 0; i < 1_000; i++) {
+      entities.add(tenant + ".entity" + i + ":" + "column".repeat(30));
     }
     return entities;
   }

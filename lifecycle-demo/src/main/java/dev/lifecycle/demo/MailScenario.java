@@ -33,7 +33,7 @@ final class MailScenario implements Scenario {
   @Override
   public String unprotectedStory() {
     return "A map of in-flight deliveries per destination: incremented before a delivery, decremented after"
-        + " it on the success path only. A 4xx answer skips the decrement. Every message carries 16 KB of"
+        + " it on the success path only. A 4xx answer skips the decrement. Every message carries 48 KB of"
         + " per-recipient data (both runs).";
   }
 
@@ -55,12 +55,12 @@ final class MailScenario implements Scenario {
 
   @Override
   public void run(Variant variant, DemoOptions options, RunRecord record, Status status) throws Exception {
-    long duration = options.quick() ? 5_000 : 15_000;
+    long duration = options.quick() ? 4_000 : 15_000;
     Settings settings = new Settings().put("sampleMillis", options.sampleMillis()).put("durationMillis", duration)
         .put("messagesPerTick", 2);
     List<String> args = new ArrayList<>(List.of(name(), variant.label()));
     args.addAll(settings.toArgs());
-    SelfDriven.run(args, "384m", Map.of(), duration, record, status, r -> String.format(Locale.ROOT,
+    SelfDriven.run(args, "512m", Map.of(), duration, record, status, r -> String.format(Locale.ROOT,
         "queued %,6.0f  believed %s %.0f  sent %,.0f", r.series("queued").last(), MailSender.BIG,
         r.series("believedBig").last(), r.series("sent").last()));
   }

@@ -30,7 +30,7 @@ abstract class MailSender implements ChildRun {
   static final class Message {
     private final long id;
     private final String destination;
-    final byte[] recipientData = new byte[16 * 1024];
+    final byte[] recipientData = new byte[48 * 1024];
 
     Message(long id, String destination) {
       this.id = id;

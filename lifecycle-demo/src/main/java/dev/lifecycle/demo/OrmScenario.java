@@ -32,7 +32,7 @@ final class OrmScenario implements Scenario {
   @Override
   public String unprotectedStory() {
     return "A map from connection name to (data source, open connection, entity metadata) with no delete; each"
-        + " RPC adds a named entry. Tenants come and go (five active; every 25 RPCs one is torn down), so the"
+        + " RPC adds a named entry. Tenants come and go (five active; every 10 RPCs one is torn down), so the"
         + " map also keeps torn-down tenants' databases alive.";
   }
 
@@ -53,8 +53,9 @@ final class OrmScenario implements Scenario {
 
   @Override
   public void run(Variant variant, DemoOptions options, RunRecord record, Status status) throws Exception {
-    long duration = options.quick() ? 5_000 : 15_000;
-    Settings settings = new Settings().put("sampleMillis", options.sampleMillis()).put("durationMillis", duration);
+    long duration = options.quick() ? 30_000 : 60_000;
+    Settings settings = new Settings().put("sampleMillis", options.sampleMillis()).put("maxMillis", duration)
+        .put("rpcs", options.quick() ? 150 : 600);
     List<String> args = new ArrayList<>(List.of(name(), variant.label()));
     args.addAll(settings.toArgs());
     String url = options.jdbcUrl();

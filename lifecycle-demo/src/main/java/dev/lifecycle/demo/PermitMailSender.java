@@ -43,7 +43,7 @@ final class PermitMailSender extends MailSender {
     super.finish(wire);
     PermitAudit audit = permits.audit();
     wire.number("auditClean", audit.isClean() ? 1 : 0);
-    wire.text("audit", (audit.isClean() ? "clean: " : "NOT clean: ") + audit.inUse() + " in use, "
-        + audit.recounted() + " recounted over " + audit.keys() + " destinations");
+    wire.text("audit", (audit.isClean() ? "clean" : "NOT clean") + ": " + audit.inUse() + " permits counted, "
+        + audit.recounted() + " recounted");
   }
 }

@@ -11,18 +11,19 @@ import java.util.Map;
  */
 final class Wire {
   private final PrintStream out;
-  private final long start = System.nanoTime();
+  private volatile long start = System.nanoTime();
 
   Wire(PrintStream out) {
     this.out = out;
   }
 
-  /** Milliseconds since this wire was made (the child's clock). */
+  /** Milliseconds since READY (or since this wire was made, before): the time axis of every series. */
   long millis() {
     return (System.nanoTime() - start) / 1_000_000;
   }
 
   synchronized void ready(int port, long fdLimit) {
+    start = System.nanoTime();
     out.println("READY " + port + " " + fdLimit);
     out.flush();
   }
