@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CacheScenario implements Scenario {
   static final long FD_LIMIT = 160;
-  private static final int MISS_EVERY_MILLIS = 25;
+  private static final int MISS_EVERY_MILLIS = 40;
 
   @Override
   public String name() {
@@ -54,7 +54,7 @@ final class CacheScenario implements Scenario {
 
   @Override
   public String protectedStory() {
-    return "The same blocking handler. FdBudget admission (3 FDs per connection) answers BUSY before EMFILE;"
+    return "The same blocking handler. FdBudget admission (2 FDs per connection, headroom 32) answers BUSY before EMFILE;"
         + " each request is a Scope owning its FDs and a Watchdog loop (deadline "
         + ProtectedCacheServer.REQUEST_DEADLINE.toMillis() + " ms); a stall is reported with the thread's stack and"
         + " the stall policy (StallPolicy.callback) closes the request's scope.";
@@ -70,7 +70,7 @@ final class CacheScenario implements Scenario {
 
   @Override
   public void run(Variant variant, DemoOptions options, RunRecord record, Status status) throws Exception {
-    long duration = options.quick() ? 5_000 : 15_000;
+    long duration = options.quick() ? 6_000 : 15_000;
     try (Origin origin = new Origin()) {
       Settings settings = new Settings().put("fdLimit", FD_LIMIT).put("sampleMillis", options.sampleMillis())
           .put("origin", origin.port());

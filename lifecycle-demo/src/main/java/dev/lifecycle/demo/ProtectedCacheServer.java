@@ -26,7 +26,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The binary cache's backend with lifecycle: the same blocking handler, but each connection is
- * admitted by {@link FdBudget} (three FDs: the client, the upstream and a cache file) or answered
+ * admitted by {@link FdBudget} (two FDs: the client, and a cache file or the upstream) or answered
  * BUSY at once; each request is a {@link Scope} that owns its FDs and a {@link Watchdog} loop. A
  * request silent past its deadline is reported with its stack, and the stall policy closes its
  * scope, which frees its FDs and unblocks it.
@@ -58,7 +58,7 @@ final class ProtectedCacheServer implements ChildRun {
     clock = wire;
     Path store = CacheProtocol.createStore();
     int origin = settings.getInt("origin");
-    FdBudget budget = FdBudget.system();
+    FdBudget budget = FdBudget.newBuilder().headroom(32).build(); // the limit is small: keep 32 for the rest
     wire.text("budget", budget.toString());
     Watchdog dog = Watchdog.newBuilder("cache")
         .checkInterval(Duration.ofMillis(100))
@@ -75,12 +75,25 @@ final class ProtectedCacheServer implements ChildRun {
         .build();
     dog.start();
     watchdog = dog;
+    warmUp(dog, budget);
     ServerSocket server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
     server.setSoTimeout(250); // the accept loop heartbeats while idle
     Thread accept = new Thread(() -> acceptLoop(server, budget, dog, store, origin, wire), "cache-accept");
     accept.setDaemon(true);
     accept.start();
     return server.getLocalPort();
+  }
+
+  /** Loads and initialises what a request uses, before READY, so the first requests are not slower. */
+  private static void warmUp(Watchdog dog, FdBudget budget) {
+    try (Scope warm = Scope.open("warm-up")) {
+      warm.own(dog.register("warm-up", Duration.ofSeconds(30))).heartbeat();
+      FdBudget.Reservation fds = budget.tryReserve(1);
+      if (fds != null) {
+        warm.own(fds);
+      }
+    }
+    TrackedSocket.KIND.liveCount();
   }
 
   /** The stall policy: close the stalled request's scope (off the watchdog's thread). */
@@ -96,7 +109,7 @@ final class ProtectedCacheServer implements ChildRun {
       while (true) {
         loop.heartbeat();
         try {
-          FdBudget.Reservation fds = budget.tryReserve(3); // client, upstream, cache file
+          FdBudget.Reservation fds = budget.tryReserve(2); // the client, and a cache file or the upstream
           if (fds == null) {
             shed(server);
             continue;

@@ -43,6 +43,13 @@ final class ProtectedChatServer implements ChildRun {
     spool = Files.createTempDirectory("demo-chat-spool");
     FdBudget budget = FdBudget.system();
     wire.text("budget", budget.toString());
+    try (Scope warm = Scope.open("warm-up")) { // loads what a connection uses, before READY
+      FdBudget.Reservation fds = budget.tryReserve(1);
+      if (fds != null) {
+        warm.own(fds);
+      }
+    }
+    TrackedSocket.KIND.liveCount();
     ServerSocket server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
     Thread accept = new Thread(() -> acceptLoop(server, budget, wire), "chat-accept");
     accept.setDaemon(true);
