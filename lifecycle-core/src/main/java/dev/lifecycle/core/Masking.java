@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  *       followed by a port or a path ({@code app:pw@db:5432}, {@code app:pw@db.example.org/x}); an
  *       e-mail address ({@code mailto:ops@example.org}, {@code Contact: ops@example.org}) is not a
  *       credential and stays. Here the password runs to the last {@code @} of the word and cannot
- *       hold white space or {@code / " ' ( [ { < = , ;} (a word of free text is all there is to go
- *       by).
+ *       hold white space, an opening brace or {@code / " ' ( [ < = , ;} (a word of free text is all
+ *       there is to go by).
  *   <li><b>Secret keys and their values</b>: a key that ends in {@code password}, {@code passwd},
  *       {@code passphrase}, {@code secret}, {@code token}, {@code api_key}, {@code access_key},
  *       {@code secret_key}, {@code private_key}, {@code credential(s)} or {@code session_id} (any
