@@ -44,13 +44,13 @@ final class ConsumerBuildTest {
     assertSuiteRan(CONSUMER.resolve("target/surefire-reports-java17"), 0);
   }
 
-  /** The example's test class ran its three tests, none failed, at most {@code skipped} skipped. */
+  /** The example's leak-checked test class ran its four tests, none failed, at most {@code skipped} skipped. */
   private static void assertSuiteRan(Path reports, int skipped) {
     Path report = reports.resolve("TEST-com.example.orders.test.OrderExportTest.xml");
     assertThat(report).exists();
     Matcher counts = SUITE.matcher(Texts.read(report));
     assertThat(counts.find()).as("counts in %s", report).isTrue();
-    assertThat(counts.group(1)).as("tests").isEqualTo("3");
+    assertThat(counts.group(1)).as("tests").isEqualTo("4");
     assertThat(counts.group(2) + counts.group(4)).as("errors, failures").isEqualTo("00");
     assertThat(Integer.parseInt(counts.group(3))).as("skipped").isLessThanOrEqualTo(skipped);
   }

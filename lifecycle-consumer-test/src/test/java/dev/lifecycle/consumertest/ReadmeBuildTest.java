@@ -72,7 +72,8 @@ final class ReadmeBuildTest {
                     !List.of("lifecycle-benchmarks", "lifecycle-bom", "lifecycle-consumer-test")
                         .contains(name))
             .collect(Collectors.toList());
-    assertThat(published).contains("lifecycle-core", "errorprone-checks", "lifecycle-proptest");
+    assertThat(published).contains(
+            "lifecycle-core", "errorprone-checks", "lifecycle-proptest", "lifecycle-testing");
     String bom = Texts.read(Path.of("..", "lifecycle-bom", "pom.xml"));
     for (String name : published) {
       assertThat(Files.exists(Path.of("..", name, "pom.xml"))).as(name).isTrue();

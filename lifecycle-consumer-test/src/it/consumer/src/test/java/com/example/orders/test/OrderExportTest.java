@@ -1,22 +1,37 @@
 package com.example.orders.test;
 
+import static dev.lifecycle.testing.LifecycleAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.example.orders.OrderExport;
+import dev.lifecycle.core.Scope;
+import dev.lifecycle.core.Tracker;
 import dev.lifecycle.proptest.Gen;
 import dev.lifecycle.proptest.Property;
+import dev.lifecycle.testing.LeakChecked;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@LeakChecked
 final class OrderExportTest {
   @TempDir Path dir;
+
+  @Test
+  void export_inAnOpenScope_leavesTheScopeOwningNothingAndNoFileOpen() throws IOException {
+    try (Scope request = Scope.open("request")) {
+      assertEquals(2, OrderExport.export(dir, List.of("apples", "pears")));
+      assertThat(request).isOpen().ownsNothing();
+    }
+    assertThat(Tracker.global()).hasNoLiveResourcesOfKind("orders.File").hasNoLeaks();
+  }
 
   @Test
   void export_anyOrders_writesEachAndLeavesNothingOpen() {
