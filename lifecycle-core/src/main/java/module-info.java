@@ -3,6 +3,8 @@
  *
  * <p>Only {@code dev.lifecycle.core} is exported; implementation classes are package-private.
  */
+// "module": the qualified export names lifecycle-jdbc, which is compiled after this module.
+@SuppressWarnings("module")
 module dev.lifecycle.core {
   requires static transitive org.jspecify;
   requires static transitive com.google.errorprone.annotations;
@@ -11,4 +13,5 @@ module dev.lifecycle.core {
   requires jdk.jfr; // leak, long-hold, health-alarm and stall events
 
   exports dev.lifecycle.core;
+  exports dev.lifecycle.core.internal to dev.lifecycle.jdbc; // UserCode, Require, PeriodicThread
 }
