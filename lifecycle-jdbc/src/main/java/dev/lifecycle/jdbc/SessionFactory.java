@@ -77,6 +77,12 @@ public final class SessionFactory {
 
   @MustClose
   Session openWith(@Nullable AutoCloseable lease) {
+    return openWith(dataSource, lease);
+  }
+
+  /** A session over {@code source} that releases {@code lease} when it closes. */
+  @MustClose
+  Session openWith(DataSource source, @Nullable AutoCloseable lease) {
     Tracked open = current.get();
     if (open != null && open.isOpen()) {
       throw new IllegalStateException(
@@ -88,7 +94,7 @@ public final class SessionFactory {
               + open.id()
               + "); sessions do not nest: pass the open session down, or commit and close it first");
     }
-    Session session = new Session(this, dataSource, lease);
+    Session session = new Session(this, source, lease);
     current.set(session.tracked());
     return session;
   }
@@ -132,11 +138,11 @@ public final class SessionFactory {
 
     /**
      * How many prepared statements a session keeps open for reuse, least recently used closed first
-     * (16 by default; 0 keeps none).
+     * (16 by default, at least 1).
      */
     @CanIgnoreReturnValue
     public Builder statementCacheSize(int size) {
-      this.statementCacheSize = Require.atLeast(size, 0, "statement cache size");
+      this.statementCacheSize = Require.atLeast(size, 1, "statement cache size");
       return this;
     }
 
