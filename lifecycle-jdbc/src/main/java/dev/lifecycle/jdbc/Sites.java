@@ -16,6 +16,12 @@ final class Sites {
           "dev.lifecycle.jdbc.TrackedDataSource",
           "dev.lifecycle.jdbc.ConnectionRecord",
           "dev.lifecycle.jdbc.JdbcConnection",
+          "dev.lifecycle.jdbc.JdbcChild",
+          "dev.lifecycle.jdbc.JdbcStatement",
+          "dev.lifecycle.jdbc.JdbcPreparedStatement",
+          "dev.lifecycle.jdbc.JdbcCallableStatement",
+          "dev.lifecycle.jdbc.JdbcResultSet",
+          "dev.lifecycle.jdbc.JdbcMetaData",
           "dev.lifecycle.jdbc.Sites",
           "dev.lifecycle.jdbc.Session",
           "dev.lifecycle.jdbc.SessionState",
@@ -38,9 +44,6 @@ final class Sites {
   }
 
   private static boolean isLibrary(String className) {
-    if (className.startsWith("dev.lifecycle.jdbc.Jdbc")) {
-      return true; // the wrappers: JdbcConnection, JdbcStatement, JdbcChild...
-    }
     int nested = className.indexOf('$');
     return LIBRARY.contains(nested < 0 ? className : className.substring(0, nested));
   }
