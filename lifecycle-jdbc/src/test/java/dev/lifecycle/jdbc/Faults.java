@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 final class Faults implements DataSource {
   final DataSource real;
   final Set<String> failing = ConcurrentHashMap.newKeySet();
+  /** Runs after each successful close of a raw connection. */
+  volatile Runnable onClose = () -> {};
 
   Faults(DataSource real) {
     this.real = real;
@@ -32,7 +34,11 @@ final class Faults implements DataSource {
             throw new SQLException("injected failure of " + method.getName(), "08006");
           }
           try {
-            return method.invoke(connection, args);
+            Object result = method.invoke(connection, args);
+            if (method.getName().equals("close")) {
+              onClose.run();
+            }
+            return result;
           } catch (InvocationTargetException e) {
             throw e.getCause();
           }
