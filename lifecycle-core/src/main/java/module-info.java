@@ -3,7 +3,7 @@
  *
  * <p>Only {@code dev.lifecycle.core} is exported; implementation classes are package-private.
  */
-@SuppressWarnings("module") // the qualified export names a module built after this one
+@SuppressWarnings("module") // the qualified exports name modules built after this one
 module dev.lifecycle.core {
   requires static transitive org.jspecify;
   requires static transitive com.google.errorprone.annotations;
@@ -12,6 +12,9 @@ module dev.lifecycle.core {
   requires jdk.jfr; // leak, long-hold, health-alarm and stall events
 
   exports dev.lifecycle.core;
-  // The one call path into user code, shared with the test helpers (not an API for users).
-  exports dev.lifecycle.core.internal to dev.lifecycle.testing;
+  // The one call path into user code (UserCode, Require), shared with the modules built on core;
+  // not an API for users.
+  exports dev.lifecycle.core.internal to
+      dev.lifecycle.testing,
+      dev.lifecycle.jdbc;
 }
