@@ -164,6 +164,19 @@ public final class AcceptLoop implements AutoCloseable {
     return forced.get();
   }
 
+  /**
+   * The address the server socket is bound to (to learn the port after binding to port 0).
+   *
+   * @throws IllegalStateException if the server socket is closed or not bound
+   */
+  public SocketAddress localAddress() {
+    SocketAddress local = sockets.local();
+    if (local == null) {
+      throw new IllegalStateException("server socket of " + gate.name() + " is closed or not bound");
+    }
+    return local;
+  }
+
   /** The gate this loop admits through. */
   public ConnectionGate gate() {
     return gate;
@@ -298,6 +311,8 @@ public final class AcceptLoop implements AutoCloseable {
 
     abstract void closeServer() throws IOException;
 
+    abstract @Nullable SocketAddress local();
+
     void acceptOne(AcceptLoop loop) throws IOException {
       S socket = accept();
       SocketAddress remote;
@@ -373,6 +388,15 @@ public final class AcceptLoop implements AutoCloseable {
     }
 
     @Override
+    @Nullable SocketAddress local() {
+      try {
+        return server.getLocalAddress();
+      } catch (IOException e) { // closed
+        return null;
+      }
+    }
+
+    @Override
     void closeServer() throws IOException {
       server.close();
     }
@@ -422,6 +446,11 @@ public final class AcceptLoop implements AutoCloseable {
     @Override
     boolean isOpen() {
       return !server.isClosed();
+    }
+
+    @Override
+    @Nullable SocketAddress local() {
+      return server.isClosed() ? null : server.getLocalSocketAddress();
     }
 
     @Override
