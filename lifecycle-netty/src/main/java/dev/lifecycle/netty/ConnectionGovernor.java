@@ -49,7 +49,9 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Release exactly once.</b> An admitted channel's accounting is released when its close
  * future completes, whatever closed it (a normal close, a peer's reset, an exception, idle reaping,
  * the event loop's shutdown, a failed registration); the gate's admissions are exactly-once, so a
- * duplicate {@code channelInactive} or a close race cannot make a count negative or stuck.
+ * duplicate {@code channelInactive} or a close race cannot make a count negative or stuck. The
+ * limits bound open sockets: a channel counts from its accept until its socket is closed, which is
+ * just before its handlers see {@code channelInactive}.
  *
  * <p><b>FD budget.</b> While the budget's headroom is low (see {@link
  * ConnectionGate.Builder#pauseBelow}), or after the accept itself failed ({@code EMFILE}), auto-read
