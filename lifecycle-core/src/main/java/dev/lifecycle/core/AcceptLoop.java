@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -254,6 +255,7 @@ public final class AcceptLoop implements AutoCloseable {
     final Sockets<S> sockets;
     final S socket;
     final ConnectionGate.Admission admission;
+    final AtomicBoolean ended = new AtomicBoolean();
 
     Connection(AcceptLoop loop, Sockets<S> sockets, S socket, ConnectionGate.Admission admission) {
       this.loop = loop;
@@ -275,9 +277,13 @@ public final class AcceptLoop implements AutoCloseable {
       end(false);
     }
 
-    /** Closes the socket (reset when {@code abort}) and releases the admission; true only once. */
+    /**
+     * Closes the socket (reset when {@code abort}) and releases the admission; true only to the
+     * first caller, decided before the socket is closed, so that a forced close racing the handler's
+     * own end (woken by that close) is counted as forced.
+     */
     boolean end(boolean abort) {
-      if (!admission.isOpen()) {
+      if (!ended.compareAndSet(false, true)) {
         return false;
       }
       if (abort) {
@@ -285,9 +291,9 @@ public final class AcceptLoop implements AutoCloseable {
       } else {
         sockets.closeQuietly(socket);
       }
-      boolean first = admission.release();
+      admission.release();
       loop.connections.remove(this);
-      return first;
+      return true;
     }
   }
 
