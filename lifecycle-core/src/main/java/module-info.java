@@ -16,5 +16,6 @@ module dev.lifecycle.core {
   // not an API for users.
   exports dev.lifecycle.core.internal to
       dev.lifecycle.testing,
-      dev.lifecycle.jdbc;
+      dev.lifecycle.jdbc,
+      dev.lifecycle.netty;
 }
