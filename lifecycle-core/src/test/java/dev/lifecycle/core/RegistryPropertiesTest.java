@@ -482,10 +482,16 @@ final class RegistryPropertiesTest {
     int leaks = system.leaks.get();
     system.drop(index);
     model.release(value);
-    // The report comes first, the release follows on the tracker's reclaim thread.
+    // The report comes first, the release follows on the tracker's reclaim thread; a retired
+    // value's room is given back only after its close, which that release runs.
     Leaks.gcUntil(
         "the dropped lease is reported and reclaimed",
-        () -> system.leaks.get() > leaks && system.registry.stats().leased() == model.leased());
+        () -> {
+          RegistryStats stats = system.registry.stats();
+          return system.leaks.get() > leaks
+              && stats.leased() == model.leased()
+              && stats.size() == model.size();
+        });
   }
 
   private static void invalidate(Model model, Real system, String key) {
