@@ -1,6 +1,6 @@
 package dev.lifecycle.benchmarks;
 
-import dev.lifecycle.core.FileDescriptors;
+import dev.lifecycle.core.health.FileDescriptors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

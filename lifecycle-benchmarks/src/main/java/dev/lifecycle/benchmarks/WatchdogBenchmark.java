@@ -1,6 +1,6 @@
 package dev.lifecycle.benchmarks;
 
-import dev.lifecycle.core.Watchdog;
+import dev.lifecycle.core.health.Watchdog;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,6 +1,7 @@
 package dev.lifecycle.core;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import dev.lifecycle.core.internal.Durations;
 import dev.lifecycle.core.internal.Require;
 import dev.lifecycle.core.internal.UserCode;
 import java.time.Duration;

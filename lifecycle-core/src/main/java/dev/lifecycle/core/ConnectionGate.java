@@ -55,7 +55,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConnectionGate {
   /** The kind admissions are tracked as. */
-  public static final String KIND = "core.Connection";
+  public static final String KIND = "lifecycle.Connection";
 
   private static final System.Logger LOG = System.getLogger("dev.lifecycle.connections");
   private static final long LOG_INTERVAL_NANOS = 1_000_000_000L;

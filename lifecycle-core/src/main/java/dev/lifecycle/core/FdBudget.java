@@ -1,6 +1,7 @@
 package dev.lifecycle.core;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import dev.lifecycle.core.health.FileDescriptors;
 import dev.lifecycle.core.internal.Require;
 import java.time.Duration;
 import java.util.OptionalLong;

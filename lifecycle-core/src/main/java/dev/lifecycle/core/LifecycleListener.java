@@ -1,5 +1,9 @@
 package dev.lifecycle.core;
 
+import dev.lifecycle.core.health.HealthListener;
+import dev.lifecycle.core.health.HealthMonitor;
+import dev.lifecycle.core.health.Watchdog;
+
 /**
  * The one surface for everything lifecycle reports: leaks and resources held too long (from a
  * {@link Tracker}), values created, evicted, closed or failing to close (from a {@link

@@ -18,6 +18,9 @@
  *       dev.lifecycle.core.MustClose}: ownership for the compile-time checks.
  * </ul>
  *
+ * <p>Process health (the health monitor, the watchdog, file descriptor counts) is in {@link
+ * dev.lifecycle.core.health}.
+ *
  * <p>Every type here is null-marked: parameters and results are non-null unless annotated
  * {@code @Nullable}.
  */

@@ -2,6 +2,7 @@ package dev.lifecycle.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifecycle.core.health.FileDescriptors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

@@ -3,7 +3,8 @@ package dev.lifecycle.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lifecycle.core.FileDescriptors.Source;
+import dev.lifecycle.core.health.FileDescriptors.Source;
+import dev.lifecycle.core.health.FileDescriptors;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;

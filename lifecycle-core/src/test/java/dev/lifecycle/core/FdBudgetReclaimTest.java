@@ -2,8 +2,9 @@ package dev.lifecycle.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lifecycle.core.FileDescriptors.Source;
 import dev.lifecycle.core.Leaks.Collector;
+import dev.lifecycle.core.health.FileDescriptors.Source;
+import dev.lifecycle.core.health.FileDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 

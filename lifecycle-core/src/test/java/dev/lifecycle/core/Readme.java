@@ -11,16 +11,16 @@ import java.nio.file.Path;
  * {@code // README:name:end}); tests compile and run the region and check that the README shows it
  * verbatim.
  */
-final class Readme {
+public final class Readme {
   private Readme() {}
 
   /** The project's README. */
-  static String text() {
+  public static String text() {
     return read(Path.of("..", "README.md"));
   }
 
   /** The lines of region {@code name} in {@code test}'s source, without their common indent. */
-  static String region(Class<?> test, String name) {
+  public static String region(Class<?> test, String name) {
     Path source = Path.of("src/test/java", test.getName().replace('.', '/') + ".java");
     String text = read(source);
     String begin = "// README:" + name + ":begin\n";

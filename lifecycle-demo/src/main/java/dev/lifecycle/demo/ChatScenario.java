@@ -1,8 +1,8 @@
 package dev.lifecycle.demo;
 
-import dev.lifecycle.core.HealthAlarm;
-import dev.lifecycle.core.HealthListener;
-import dev.lifecycle.core.HealthMonitor;
+import dev.lifecycle.core.health.HealthAlarm;
+import dev.lifecycle.core.health.HealthListener;
+import dev.lifecycle.core.health.HealthMonitor;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.lifecycle.demo;
 
-import dev.lifecycle.core.FileDescriptors;
+import dev.lifecycle.core.health.FileDescriptors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

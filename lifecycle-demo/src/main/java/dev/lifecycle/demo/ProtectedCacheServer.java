@@ -1,11 +1,11 @@
 package dev.lifecycle.demo;
 
 import dev.lifecycle.core.FdBudget;
-import dev.lifecycle.core.HealthListener;
 import dev.lifecycle.core.Scope;
-import dev.lifecycle.core.StallPolicy;
-import dev.lifecycle.core.StallReport;
-import dev.lifecycle.core.Watchdog;
+import dev.lifecycle.core.health.HealthListener;
+import dev.lifecycle.core.health.StallPolicy;
+import dev.lifecycle.core.health.StallReport;
+import dev.lifecycle.core.health.Watchdog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

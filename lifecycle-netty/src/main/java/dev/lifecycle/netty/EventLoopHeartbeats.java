@@ -1,6 +1,6 @@
 package dev.lifecycle.netty;
 
-import dev.lifecycle.core.Watchdog;
+import dev.lifecycle.core.health.Watchdog;
 import dev.lifecycle.core.internal.Require;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;

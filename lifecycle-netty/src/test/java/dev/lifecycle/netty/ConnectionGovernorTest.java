@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifecycle.core.ConnectionGate;
 import dev.lifecycle.core.FdBudget;
-import dev.lifecycle.core.FileDescriptors;
+import dev.lifecycle.core.health.FileDescriptors;
 import dev.lifecycle.core.Tracker;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;

@@ -2,10 +2,10 @@ package dev.lifecycle.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lifecycle.core.HealthListener;
-import dev.lifecycle.core.StallRecovery;
-import dev.lifecycle.core.StallReport;
-import dev.lifecycle.core.Watchdog;
+import dev.lifecycle.core.health.HealthListener;
+import dev.lifecycle.core.health.StallRecovery;
+import dev.lifecycle.core.health.StallReport;
+import dev.lifecycle.core.health.Watchdog;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.List;

@@ -99,7 +99,8 @@ public final class PropertyTestExtension
       ForAll forAll = parameter.getAnnotation(ForAll.class);
       gens.add(forAll == null ? null : generatorFor(method, target, parameter, forAll));
       if (forAll != null) {
-        names.add(parameter.getName());
+        names.add(
+            nameOf(parameter.isNamePresent(), parameter.getName(), forAll.value(), parameter.getType()));
       }
     }
     method.setAccessible(true);
@@ -121,6 +122,22 @@ public final class PropertyTestExtension
     Statistics statistics = property.check(PLACEHOLDER);
     extensionContext.publishReportEntry(STATISTICS_ENTRY, statistics.toString());
   }
+
+  /**
+   * The parameter's name in reports: its source name when the class was compiled with {@code
+   * -parameters}, else its generator's name and type ({@code arg0 (from "sizes", int)}), so a
+   * counterexample still says which argument it is.
+   */
+  static String nameOf(boolean namePresent, String name, String provider, Class<?> type) {
+    if (namePresent) {
+      return name;
+    }
+    String typeName = type.getSimpleName();
+    return provider.isEmpty()
+        ? name + " (" + typeName + ")"
+        : name + " (from \"" + provider + "\", " + typeName + ")";
+  }
+
 
   /**
    * One try: the hooks' {@code beforeTry} in order, the method, then their {@code afterTry} in

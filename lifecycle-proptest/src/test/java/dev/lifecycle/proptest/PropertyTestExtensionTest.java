@@ -117,4 +117,13 @@ final class PropertyTestExtensionTest {
             .orElseThrow();
     return finished.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
   }
+
+  @Test
+  void nameOf_withoutParameterNames_namesTheGeneratorAndType() {
+    assertThat(PropertyTestExtension.nameOf(true, "size", "sizes", int.class)).isEqualTo("size");
+    assertThat(PropertyTestExtension.nameOf(false, "arg0", "sizes", int.class))
+        .isEqualTo("arg0 (from \"sizes\", int)");
+    assertThat(PropertyTestExtension.nameOf(false, "arg1", "", String.class))
+        .isEqualTo("arg1 (String)");
+  }
 }

@@ -17,7 +17,7 @@ import dev.lifecycle.core.Tracker;
  * assertThat(tracker).hasNoLiveResourcesOfKind("jdbc.Connection");
  * assertThat(permits).hasNoneInUse().auditIsClean();
  * assertThat(registry).hasSize(2).hasNoLeasedValues();
- * assertThat(report).hasKind("core.Lease").wasReclaimed().wasOpenedIn(MyTest.class);
+ * assertThat(report).hasKind("lifecycle.Lease").wasReclaimed().wasOpenedIn(MyTest.class);
  * }</pre>
  */
 public final class LifecycleAssertions {

@@ -1,8 +1,8 @@
 package dev.lifecycle.testing;
 
 import dev.lifecycle.core.Attribution;
-import dev.lifecycle.core.FileDescriptors;
 import dev.lifecycle.core.LiveResource;
+import dev.lifecycle.core.health.FileDescriptors;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

@@ -45,7 +45,7 @@ final class DogfoodTest {
         assertThat(a.isOpen() && b.isOpen()).isTrue();
       }
       assertThat(registry).hasNoLeasedValues();
-      assertThat(tracker).hasNoLeaks().hasNoLiveResourcesOfKind("core.Lease");
+      assertThat(tracker).hasNoLeaks().hasNoLiveResourcesOfKind("lifecycle.Lease");
     }
   }
 

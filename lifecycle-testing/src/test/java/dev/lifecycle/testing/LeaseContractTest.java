@@ -56,7 +56,7 @@ final class LeaseContractTest extends TrackedResourceContract<Lease<LeaseContrac
 
   @Override
   protected String kind() {
-    return "core.Lease";
+    return "lifecycle.Lease";
   }
 
   @Override

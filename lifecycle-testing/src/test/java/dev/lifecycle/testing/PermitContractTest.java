@@ -27,7 +27,7 @@ final class PermitContractTest extends TrackedResourceContract<Permit> {
 
   @Override
   protected String kind() {
-    return "core.Permit";
+    return "lifecycle.Permit";
   }
 
   @Override

@@ -1,6 +1,6 @@
-package dev.lifecycle.core;
+package dev.lifecycle.core.health;
 
-import dev.lifecycle.core.HealthAlarm.Level;
+import dev.lifecycle.core.health.HealthAlarm.Level;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongSupplier;

@@ -1,7 +1,10 @@
-package dev.lifecycle.core;
+package dev.lifecycle.core.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifecycle.core.FdBudget;
+import dev.lifecycle.core.Owning;
+import dev.lifecycle.core.Readme;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,5 +1,6 @@
-package dev.lifecycle.core;
+package dev.lifecycle.core.health;
 
+import dev.lifecycle.core.internal.Durations;
 import java.time.Duration;
 import java.time.Instant;
 

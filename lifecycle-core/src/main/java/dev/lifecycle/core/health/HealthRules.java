@@ -1,6 +1,7 @@
-package dev.lifecycle.core;
+package dev.lifecycle.core.health;
 
-import dev.lifecycle.core.HealthAlarm.Level;
+import dev.lifecycle.core.health.HealthAlarm.Level;
+import dev.lifecycle.core.internal.Durations;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;

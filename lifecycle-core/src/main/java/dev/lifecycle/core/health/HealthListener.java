@@ -1,9 +1,9 @@
-package dev.lifecycle.core;
+package dev.lifecycle.core.health;
 
 /**
- * Receives what a {@link HealthMonitor} and a {@link Watchdog} find; {@link LifecycleListener}
- * extends it, so one listener can take every event. Every method does nothing by
- * default: implement the ones you need.
+ * Receives what a {@link HealthMonitor} and a {@link Watchdog} find; {@link
+ * dev.lifecycle.core.LifecycleListener} extends it, so one listener can take every event. Every
+ * method does nothing by default: implement the ones you need.
  *
  * <p>Methods are called on the monitor's or the watchdog's own thread, one at a time per monitor;
  * keep them short and never block in them, or the next sample or check is late. An exception thrown

@@ -1,4 +1,4 @@
-package dev.lifecycle.core;
+package dev.lifecycle.core.health;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;

@@ -1,14 +1,14 @@
-package dev.lifecycle.core;
+package dev.lifecycle.core.internal;
 
-import dev.lifecycle.core.internal.Require;
 import java.time.Duration;
 import java.util.Locale;
 
 /** Short human forms of durations for messages: "350 ms", "4.2 s", "17 min", "5.5 h", "27 days". */
-final class Durations {
+public final class Durations {
   private Durations() {}
 
-  static String approx(Duration duration) {
+  /** {@code duration} in its short form, rounded; "more than 100 years" past a century. */
+  public static String approx(Duration duration) {
     long millis = Require.saturatedMillis(duration);
     if (millis < 1_000) {
       return millis + " ms";

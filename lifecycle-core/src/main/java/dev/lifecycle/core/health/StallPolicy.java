@@ -1,4 +1,4 @@
-package dev.lifecycle.core;
+package dev.lifecycle.core.health;
 
 import dev.lifecycle.core.internal.Require;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package dev.lifecycle.core;
+package dev.lifecycle.core.health;
 
 /**
  * The current figures and estimates of one gauge of a {@link HealthMonitor}, as JMX attributes. A

@@ -1,4 +1,4 @@
-package dev.lifecycle.core;
+package dev.lifecycle.core.health;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.time.Duration;

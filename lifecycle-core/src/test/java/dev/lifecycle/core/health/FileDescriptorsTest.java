@@ -1,9 +1,10 @@
-package dev.lifecycle.core;
+package dev.lifecycle.core.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lifecycle.core.FileDescriptors.Source;
+import dev.lifecycle.core.FdBudget;
+import dev.lifecycle.core.health.FileDescriptors.Source;
 import dev.lifecycle.core.internal.ProcFs;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,9 +1,9 @@
-package dev.lifecycle.core;
+package dev.lifecycle.core.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.lifecycle.core.ExactLeastSquares.Sample;
+import dev.lifecycle.core.health.ExactLeastSquares.Sample;
 import dev.lifecycle.proptest.Gen;
 import dev.lifecycle.proptest.Property;
 import java.time.Duration;

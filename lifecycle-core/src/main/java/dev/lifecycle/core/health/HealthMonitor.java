@@ -1,8 +1,8 @@
-package dev.lifecycle.core;
+package dev.lifecycle.core.health;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
-import dev.lifecycle.core.HealthAlarm.Kind;
-import dev.lifecycle.core.HealthAlarm.Level;
+import dev.lifecycle.core.health.HealthAlarm.Kind;
+import dev.lifecycle.core.health.HealthAlarm.Level;
 import dev.lifecycle.core.internal.PeriodicThread;
 import dev.lifecycle.core.internal.Require;
 import dev.lifecycle.core.internal.UserCode;

@@ -1,11 +1,11 @@
-package dev.lifecycle.core;
+package dev.lifecycle.core.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.lifecycle.core.ExactLeastSquares.Exact;
-import dev.lifecycle.core.ExactLeastSquares.Sample;
+import dev.lifecycle.core.health.ExactLeastSquares.Exact;
+import dev.lifecycle.core.health.ExactLeastSquares.Sample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,11 @@
-package dev.lifecycle.core;
+package dev.lifecycle.core.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lifecycle.core.HealthAlarm.Kind;
-import dev.lifecycle.core.HealthAlarm.Level;
+import dev.lifecycle.core.LifecycleListener;
+import dev.lifecycle.core.health.HealthAlarm.Kind;
+import dev.lifecycle.core.health.HealthAlarm.Level;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;

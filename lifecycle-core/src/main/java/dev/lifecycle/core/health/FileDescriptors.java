@@ -1,4 +1,4 @@
-package dev.lifecycle.core;
+package dev.lifecycle.core.health;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 import dev.lifecycle.core.internal.ProcFs;

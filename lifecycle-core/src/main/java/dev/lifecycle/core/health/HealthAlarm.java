@@ -1,4 +1,4 @@
-package dev.lifecycle.core;
+package dev.lifecycle.core.health;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.lifecycle.core;
+package dev.lifecycle.core.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
