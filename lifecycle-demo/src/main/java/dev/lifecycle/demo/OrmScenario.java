@@ -38,9 +38,9 @@ final class OrmScenario implements Scenario {
 
   @Override
   public String protectedStory() {
-    return "BoundedRegistry (capacity " + RegistryConnectionManager.CAPACITY + ", idle timeout 2 s) of"
-        + " per-tenant sources, evicted least recently used first and closed when evicted; each RPC a Scope"
-        + " that owns its connection and a Lease on its tenant's source.";
+    return "lifecycle-jdbc's DataSourceRegistry (capacity " + RegistryConnectionManager.CAPACITY
+        + ", idle timeout 2 s) of per-tenant sources, evicted least recently used first and closed after"
+        + " their last session; each RPC a Scope that owns a Session on its tenant's source.";
   }
 
   @Override

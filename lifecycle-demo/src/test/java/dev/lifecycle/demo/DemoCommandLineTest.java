@@ -2,11 +2,14 @@ package dev.lifecycle.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifecycle.testing.LeakChecked;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
+// The FD count is process-wide and test classes run concurrently: DemoQuickTest's child JVMs, started at the same time, move it.
+@LeakChecked(fileDescriptors = false)
 final class DemoCommandLineTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -3,6 +3,7 @@ package dev.lifecycle.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.lifecycle.testing.LeakChecked;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * run is), and checks from the measured figures that every unprotected run shows its outage and
  * every protected run stays flat. Margins are wide and nothing is timed: the machine may be loaded.
  */
+// The FD count is process-wide and test classes run concurrently: the child JVMs it starts in @BeforeAll, and other test classes, move it.
+@LeakChecked(fileDescriptors = false)
 final class DemoQuickTest {
   @TempDir static Path reportDir;
   private static List<ScenarioResult> results = List.of();
