@@ -210,12 +210,27 @@ final class Handle extends PhantomReference<Object> implements Tracked {
     return new LiveResource(
         c.kind.name(),
         id(),
-        Texts.maskOrNull(c.description),
+        Texts.maskOrNull(description(c, state())),
         Texts.maskOrNull(c.owner),
         createdAt,
         tracker.durationOf(ageTicks(now)),
         c.thread,
         Texts.stackOf(c.site));
+  }
+
+  /**
+   * The description of the resource: the one it was tracked with, else what a {@link
+   * SelfDescribing} raw resource (given while open, or as reclaimed) says of itself.
+   */
+  static @Nullable String description(Context c, @Nullable Object raw) {
+    if (c.description != null || !(raw instanceof SelfDescribing self)) {
+      return c.description;
+    }
+    try {
+      return self.describe();
+    } catch (RuntimeException e) { // a description must never cost a report
+      return null;
+    }
   }
 
   @Override

@@ -19,7 +19,7 @@ public final class Permit implements AutoCloseable, TrackedResource {
 
   Permit(PermitGrant<?> grant, ResourceKind kind) {
     this.grant = grant;
-    this.tracked = kind.track(this, grant, "key " + grant.key.description());
+    this.tracked = kind.track(this, grant); // the grant names its key when a report needs it
   }
 
   /** The key this permit counts against. */

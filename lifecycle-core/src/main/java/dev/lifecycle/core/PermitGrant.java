@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * {@link Permit}, so a dropped permit is released by the tracker through {@link #close()}.
  * Fields are guarded by the permits' lock.
  */
-final class PermitGrant<K> implements AutoCloseable {
+final class PermitGrant<K> implements AutoCloseable, SelfDescribing {
   final KeyedPermits<K> owner;
   final PermitKey<K> key;
   boolean released;
@@ -24,5 +24,10 @@ final class PermitGrant<K> implements AutoCloseable {
   @Override
   public void close() {
     owner.release(this);
+  }
+
+  @Override
+  public String describe() {
+    return "key " + key.description();
   }
 }

@@ -474,7 +474,8 @@ public final class Tracker implements AutoCloseable {
     List<StackTraceElement> site = Texts.stackOf(context.site, context.wrapperClass);
     String siteKey = siteKey(kind.name(), site);
     long suppressed = gate.admit(siteKey, now);
-    LeakReport report = report(handle, context, site, reclaimed, failure, Math.max(0, suppressed));
+    LeakReport report =
+        report(handle, context, raw, site, reclaimed, failure, Math.max(0, suppressed));
     if (suppressed < 0) {
       gate.hold(siteKey, report);
       return;
@@ -512,6 +513,7 @@ public final class Tracker implements AutoCloseable {
   private LeakReport report(
       Handle handle,
       Context context,
+      AutoCloseable raw,
       List<StackTraceElement> site,
       boolean reclaimed,
       @Nullable String failure,
@@ -521,7 +523,7 @@ public final class Tracker implements AutoCloseable {
         new LeakReport(
             context.kind.name(),
             handle.id(),
-            Texts.maskOrNull(context.description),
+            Texts.maskOrNull(Handle.description(context, raw)),
             Texts.maskOrNull(context.owner),
             instantOf(handle.created),
             durationOf(handle.ageTicks(now)),
