@@ -187,13 +187,15 @@ final class ConcurrentStatefulTest {
                     .action("bThenA", (held, locks) -> locks.both(locks.b, locks.a))
                     .maxSteps(2) // every step parks: keep the runs short
                     .branchSteps(2)
-                    .branchDeadline(Duration.ofMillis(100))
+                    // long enough that a branch thread on a loaded machine is past its start
+                    // before the deadline, so the stuck stack is the deadlock's
+                    .branchDeadline(Duration.ofSeconds(1))
                     .seed(26)
                     .checkConcurrently(2, held -> new Held()));
 
     assertThat(failure.getMessage()).containsPattern("thread \\d is stuck \\(possible deadlock\\)");
     assertThat(failure.getCause())
-        .hasMessageContaining("did not finish within PT0.1S; it may be deadlocked");
+        .hasMessageContaining("did not finish within PT1S; it may be deadlocked");
     assertThat(failure.getCause().getStackTrace())
         .anySatisfy(frame -> assertThat(frame.getMethodName()).isEqualTo("both"));
   }
