@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The demo's own test: runs {@code --quick} once, in process (each run in its child JVM, as a user's
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * every protected run stays flat. Margins are wide and nothing is timed: the machine may be loaded.
  */
 // The FD count is process-wide and test classes run concurrently: the child JVMs it starts in @BeforeAll, and other test classes, move it.
+// Isolated: its child JVMs and the threads that read their output would otherwise run beside the
+// other demo tests, whose leak checks would see them.
+@Isolated
 @LeakChecked(fileDescriptors = false)
 final class DemoQuickTest {
   @TempDir static Path reportDir;
