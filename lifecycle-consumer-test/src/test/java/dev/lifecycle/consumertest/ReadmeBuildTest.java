@@ -69,7 +69,11 @@ final class ReadmeBuildTest {
             .map(m -> m.group(1))
             .filter(
                 name ->
-                    !List.of("lifecycle-benchmarks", "lifecycle-bom", "lifecycle-consumer-test")
+                    !List.of(
+                            "lifecycle-benchmarks",
+                            "lifecycle-bom",
+                            "lifecycle-demo",
+                            "lifecycle-consumer-test")
                         .contains(name))
             .collect(Collectors.toList());
     assertThat(published).contains(
