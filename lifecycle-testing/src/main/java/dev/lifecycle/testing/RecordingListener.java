@@ -84,6 +84,8 @@ public final class RecordingListener implements LifecycleListener {
 
   /**
    * Runs the GC until the next leak report not yet returned by an await arrives, and returns it.
+   * The tracker reports a leak before its reclaim threads close the raw resource: to check the
+   * reclaim (a count given back, a socket closed), wait for that too.
    *
    * @throws AssertionError if none arrives within {@code deadline}
    * @throws InterruptedException if interrupted while waiting

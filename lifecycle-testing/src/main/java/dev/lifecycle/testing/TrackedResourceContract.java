@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,6 +156,11 @@ public abstract class TrackedResourceContract<R extends AutoCloseable & TrackedR
     LeakReport report = tracker().awaitLeak(DEADLINE);
 
     LifecycleAssertions.assertThat(report).hasKind(kind()).wasReclaimed().wasOpenedIn(TrackedResourceContract.class, "openAndDrop");
+    // The report comes first; the tracker's reclaim threads release what the resource held after it.
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    while (inUse() != 0 && System.nanoTime() - deadline < 0) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+    }
     assertThat(inUse()).as("the tracker released what the dropped resource held").isZero();
   }
 
