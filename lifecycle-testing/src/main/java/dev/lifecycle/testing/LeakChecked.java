@@ -36,7 +36,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @ExtendWith(LeakCheckExtension.class)
 public @interface LeakChecked {
-  /** Fails when a tracked resource opened in the test is still open after it, or was leaked. */
+  /**
+   * Fails when a tracked resource opened in the test is still open after it, or was leaked. When
+   * false, nothing is recorded for the test either (no allocation stacks are captured for it), so
+   * a test that measures its own heap can still have its file descriptors and threads checked.
+   */
   boolean resources() default true;
 
   /** Fails when the process's open file-descriptor count grew by more than {@link #fdTolerance}. */

@@ -42,7 +42,8 @@ final class Window {
   private final long fdBefore;
   private final @Nullable Window previousCreator;
   private final AtomicInteger threadsCreated = new AtomicInteger();
-  private final Attribution attribution;
+  /** Null when the test's resources are not checked: then nothing is recorded for it either. */
+  private final @Nullable Attribution attribution;
   private boolean overlapped; // guarded by RUNNING
 
   private Window(String label, @Nullable Class<?> testClass, CheckSettings settings) {
@@ -54,7 +55,7 @@ final class Window {
     this.fdBefore = settings.fileDescriptors() ? FileDescriptors.system().open().orElse(-1) : -1;
     this.previousCreator = CREATOR.get();
     CREATOR.set(this);
-    this.attribution = Attribution.begin(label);
+    this.attribution = settings.resources() ? Attribution.begin(label) : null;
   }
 
   /** Starts the window of one test on the calling thread, the test's. */
@@ -75,7 +76,9 @@ final class Window {
    * behind to go away, and returns the failure message, or null if nothing was left.
    */
   @Nullable String close() {
-    attribution.close();
+    if (attribution != null) {
+      attribution.close();
+    }
     CREATOR.set(previousCreator);
     long deadline = System.nanoTime() + settings.grace().toNanos();
     Findings findings = findings();
@@ -93,8 +96,8 @@ final class Window {
   }
 
   private Findings findings() {
-    List<LiveResource> open = settings.resources() ? attribution.open() : List.of();
-    List<LiveResource> leaked = settings.resources() ? attribution.leaked() : List.of();
+    List<LiveResource> open = attribution != null ? attribution.open() : List.of();
+    List<LiveResource> leaked = attribution != null ? attribution.leaked() : List.of();
     long fdNow = fdBefore < 0 ? -1 : FileDescriptors.system().open().orElse(-1);
     Map<Thread, StackTraceElement[]> threads = settings.threads() ? newThreads() : Map.of();
     return new Findings(open, leaked, fdNow, threads);
