@@ -14,7 +14,8 @@ final class Findings {
   private Findings() {}
 
   /** Whether another check reports the resource created at {@code allocation}. */
-  static boolean reportedByAnotherCheck(TreePath allocation, VisitorState state, Settings settings) {
+  static boolean reportedByAnotherCheck(
+      TreePath allocation, VisitorState state, Settings settings) {
     return ScopeNotInTryWithResources.reportsInstead(allocation, state, settings)
         || DiscardedResource.reportsInstead(allocation, state);
   }

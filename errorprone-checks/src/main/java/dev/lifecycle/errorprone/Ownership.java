@@ -150,8 +150,7 @@ final class Ownership {
   /**
    * Whether the caller must close the {@code result} of calling {@code method}: the method or type
    * is annotated {@code @MustClose}/{@code @MustBeClosed}, it is a {@code java.nio.file.Files}
-   * factory, it returns one of lifecycle's types or a type annotated {@code @MustClose} from a
-   * method not named {@code get...} (and not from a method of that type itself), or its
+   * factory, it returns one of lifecycle's types from a method not named {@code get...}, or its
    * name says it creates ({@code open}, {@code new}, {@code create}, {@code prepare}, {@code
    * acquire}, {@code accept}, {@code getConnection}, ...). Getters return borrowed views.
    */
@@ -175,11 +174,6 @@ final class Ownership {
     }
     if (isLifecycleType(result, state) && !name.startsWith("get")) {
       return true;
-    }
-    if (ResourceTypes.isMustCloseType(result, state)
-        && !name.startsWith("get")
-        && (method.isStatic() || !ASTHelpers.isSubtype(method.owner.type, result, state))) {
-      return true; // @MustClose on the type: its factories' results, not its fluent methods'
     }
     if (FACTORY_NAMES.contains(name)) {
       return true;

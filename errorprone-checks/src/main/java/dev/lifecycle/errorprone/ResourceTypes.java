@@ -94,19 +94,6 @@ final class ResourceTypes {
     return false;
   }
 
-  /** Whether {@code type} or one of its supertypes is annotated {@code @MustClose}. */
-  static boolean isMustCloseType(Type type, VisitorState state) {
-    if (type.isPrimitiveOrVoid() || type.tsym == null || MUST_CLOSE_TYPE.get(state) == null) {
-      return false;
-    }
-    for (Type t : state.getTypes().closure(type)) {
-      if (ASTHelpers.hasAnnotation(t.tsym, MUST_CLOSE, state)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
    * Whether the result of calling {@code method}, of type {@code type}, must be closed. Streams are
    * resources only when they come from {@code java.nio.file.Files}.

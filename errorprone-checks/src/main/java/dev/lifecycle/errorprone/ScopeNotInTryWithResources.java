@@ -28,11 +28,11 @@ import javax.lang.model.element.ElementKind;
 /**
  * Flags {@code Scope.open(..)} whose result is not a try-with-resources resource. A scope owns
  * everything registered with it; closing it in a {@code finally} by hand is easy to get wrong on
- * one path, and a scope that is never closed leaks everything it owns. Also accepted: returning
- * the scope (a factory), storing it in a field (the class owns it; see {@code
- * OwningFieldNotClosed}), and handing it to an owner ({@code parent.own(Scope.open(..))}, an
- * {@code @Owning} parameter). A discarded scope is {@code DiscardedResource}'s to report, and a
- * scope this check reports is not reported again by {@code UnclosedResource}: one finding per scope.
+ * one path, and a scope that is never closed leaks everything it owns. Also accepted: returning the
+ * scope (a factory), storing it in a field (the class owns it; see {@code OwningFieldNotClosed}),
+ * and handing it to an owner ({@code parent.own(Scope.open(..))}, an {@code @Owning} parameter). A
+ * discarded scope is {@code DiscardedResource}'s to report, and a scope this check reports is not
+ * reported again by {@code UnclosedResource}: one finding per scope.
  */
 @BugPattern(
     summary = "Scope.open(..) outside try-with-resources",
@@ -53,9 +53,9 @@ public final class ScopeNotInTryWithResources extends BugChecker
   }
 
   /**
-   * Creates the check with the {@code -XepOpt:UnclosedResource:...} flags: a method named in
-   * {@code OwningMethods} takes over a scope handed to it. {@code UnclosedResource} reports
-   * malformed entries.
+   * Creates the check with the {@code -XepOpt:UnclosedResource:...} flags: a method named in {@code
+   * OwningMethods} takes over a scope handed to it. {@code UnclosedResource} reports malformed
+   * entries.
    */
   @Inject
   public ScopeNotInTryWithResources(ErrorProneFlags flags) {

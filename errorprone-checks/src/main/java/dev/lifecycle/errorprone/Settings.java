@@ -9,10 +9,11 @@ import java.util.Set;
 /**
  * The project-specific knowledge the checks take from flags, so a team needs no annotations.
  *
- * @param resourceTypes fully-qualified names of extra types that must be closed
- *     ({@code -XepOpt:UnclosedResource:ResourceTypes=com.acme.Lease,com.acme.Handle})
- * @param owningMethods methods that take ownership of every resource passed to them, as
- *     {@code fully.qualified.Type.method} ({@code -XepOpt:UnclosedResource:OwningMethods=com.acme.Pool.adopt})
+ * @param resourceTypes fully-qualified names of extra types that must be closed ({@code
+ *     -XepOpt:UnclosedResource:ResourceTypes=com.acme.Lease,com.acme.Handle})
+ * @param owningMethods methods that take ownership of every resource passed to them, as {@code
+ *     fully.qualified.Type.method} ({@code
+ *     -XepOpt:UnclosedResource:OwningMethods=com.acme.Pool.adopt})
  */
 record Settings(Set<String> resourceTypes, Set<String> owningMethods) {
   static final String RESOURCE_TYPES_FLAG = "UnclosedResource:ResourceTypes";

@@ -38,9 +38,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The try ends at the local's last top-level {@code close()}, or at its last use; every {@code
  * local.close();} statement inside it is dropped, since the try closes the resource. A local
- * declared inside that a later statement reads is declared before the try and assigned inside
- * it. The moved lines are indented one level deeper, by the indent the block already uses. No fix
- * is offered when it could change what compiles: the local is assigned again, is not {@code
+ * declared inside that a later statement reads is declared before the try and assigned inside it.
+ * The moved lines are indented one level deeper, by the indent the block already uses. No fix is
+ * offered when it could change what compiles: the local is assigned again, is not {@code
  * AutoCloseable}, is declared with {@code var} inside and read after, or shares a declaration.
  */
 final class TryWithResourcesFix {
@@ -50,8 +50,8 @@ final class TryWithResourcesFix {
   private record Edit(int start, int end, String text) {}
 
   /**
-   * The fix for the resource created at {@code allocation}, when it initialises a local declared
-   * in a block (directly, or wrapped: {@code new BufferedReader(new FileReader(f))}).
+   * The fix for the resource created at {@code allocation}, when it initialises a local declared in
+   * a block (directly, or wrapped: {@code new BufferedReader(new FileReader(f))}).
    */
   static Optional<SuggestedFix> fix(TreePath allocation, VisitorState state) {
     TreePath declarationPath = declarationOf(allocation);

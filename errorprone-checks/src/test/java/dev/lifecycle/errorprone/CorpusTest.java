@@ -38,7 +38,7 @@ final class CorpusTest {
     List<Corpus.Case> cases = Corpus.cases();
     Corpus.Score ours =
         Corpus.score(
-            "lifecycle: UnclosedResource + DiscardedResource + OwningFieldNotClosed + ScopeNotIn..",
+            "lifecycle: UnclosedResource + DiscardedResource + OwningFieldNotClosed + ScopeNotInTryWithResources",
             ScannerSupplier.fromBugCheckerClasses(
                 UnclosedResource.class,
                 DiscardedResource.class,

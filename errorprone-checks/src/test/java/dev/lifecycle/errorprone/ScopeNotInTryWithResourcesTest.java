@@ -115,7 +115,7 @@ final class ScopeNotInTryWithResourcesTest {
   }
 
   @Test
-  void replacement_indentsTheMovedStatementsAndDropsEveryClose() {
+  void replacement_movesTheUsesAndDropsEveryClose() {
     BugCheckerRefactoringTestHelper.newInstance(ScopeNotInTryWithResources.class, getClass())
         .addInputLines(
             "dev/lifecycle/core/Scope.java",

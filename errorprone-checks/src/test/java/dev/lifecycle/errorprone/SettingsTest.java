@@ -17,7 +17,8 @@ final class SettingsTest {
                     "UnclosedResource:ResourceTypes", "com.acme.Handle,com.acme.Lease",
                     "UnclosedResource:OwningMethods", "com.acme.Pool.adopt")));
 
-    assertThat(settings.resourceTypes()).containsExactlyInAnyOrder("com.acme.Handle", "com.acme.Lease");
+    assertThat(settings.resourceTypes())
+        .containsExactlyInAnyOrder("com.acme.Handle", "com.acme.Lease");
     assertThat(settings.isOwningMethod("com.acme.Pool", "adopt")).isTrue();
     assertThat(settings.isOwningMethod("com.acme.Pool", "borrow")).isFalse();
   }

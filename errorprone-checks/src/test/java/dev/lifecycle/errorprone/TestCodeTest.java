@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the README says about test code: the checks run on it as on main code (nothing in them
- * looks at where a file is), and {@code -XepExcludedPaths:.*}{@code /src/test/java/.*} keeps Error
- * Prone, and so the checks, off it. The per-check form ({@code -Xep:UnclosedResource:OFF} ... on
- * {@code testCompile}) is built by lifecycle-consumer-test's example.
+ * What the README says about test code: the checks run on it as on main code (nothing in them looks
+ * at where a file is), and {@code -XepExcludedPaths:.*}{@code /src/test/java/.*} keeps Error Prone,
+ * and so the checks, off it. The per-check form ({@code -Xep:UnclosedResource:OFF} ... on {@code
+ * testCompile}) is built by lifecycle-consumer-test's example.
  */
 final class TestCodeTest {
   private static final ScannerSupplier ALL =

@@ -32,10 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the real API that the stubs do not follow fails here.
  *
  * <p>A stub may leave members out; every member it has must be the real one: the same modifiers,
- * type parameters, result, parameters and checked exceptions. The stub type itself must be the
- * same kind of type (final class, interface, annotation) with the same type parameters, the
- * real type's supertypes among its own, and the same lifecycle annotations ({@code @MustClose}
- * changes what the checks do), {@code @Target} and {@code @Retention}.
+ * type parameters, result, parameters and checked exceptions. The stub type itself must be the same
+ * kind of type (final class, interface, annotation) with the same type parameters, the real type's
+ * supertypes among its own, and the same lifecycle annotations ({@code @MustClose} changes what the
+ * checks do), {@code @Target} and {@code @Retention}.
  */
 final class LifecycleStubsTest {
   private static final Path STUBS =
@@ -119,11 +119,16 @@ final class LifecycleStubsTest {
     }
     if (!typeParameters(stub).equals(typeParameters(real))) {
       drift.add(
-          name + ": stub has type parameters " + typeParameters(stub) + ", real " + typeParameters(real));
+          name
+              + ": stub has type parameters "
+              + typeParameters(stub)
+              + ", real "
+              + typeParameters(real));
     }
     Set<String> stubSupertypes = names(stub.getInterfaces());
     if (!names(real.getInterfaces()).containsAll(stubSupertypes)) {
-      drift.add(name + ": stub implements " + stubSupertypes + ", real " + names(real.getInterfaces()));
+      drift.add(
+          name + ": stub implements " + stubSupertypes + ", real " + names(real.getInterfaces()));
     }
     if (!lifecycleAnnotations(stub).equals(lifecycleAnnotations(real))) {
       drift.add(
@@ -176,7 +181,9 @@ final class LifecycleStubsTest {
 
   private static String kind(Class<?> type) {
     String what = type.isAnnotation() ? "@interface" : type.isInterface() ? "interface" : "class";
-    return (Modifier.toString(type.getModifiers() & (Modifier.FINAL | Modifier.ABSTRACT)) + " " + what)
+    return (Modifier.toString(type.getModifiers() & (Modifier.FINAL | Modifier.ABSTRACT))
+            + " "
+            + what)
         .strip();
   }
 
