@@ -47,13 +47,12 @@ final class LifecycleStubsTest {
   void stubs_matchTheRealApi() throws Exception {
     List<String> names = compileStubs();
     assertThat(names).contains("dev.lifecycle.core.Scope", "dev.lifecycle.jdbc.Session");
-    try (URLClassLoader loader =
-        new URLClassLoader(
-            new URL[] {classes.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+    try (StubLoader loader = new StubLoader(classes)) {
       List<String> drift = new ArrayList<>();
       for (String name : names) {
         Class<?> stub = loader.loadClass(name);
         Class<?> real = Class.forName(name);
+        assertThat(stub.getClassLoader()).as("%s is the stub", name).isSameAs(loader);
         drift.addAll(typeDrift(stub, real));
         drift.addAll(memberDrift(stub, real));
       }
@@ -77,9 +76,9 @@ final class LifecycleStubsTest {
         """);
     Path out = classes.resolve("out");
     compile(List.of(source), out);
-    try (URLClassLoader loader =
-        new URLClassLoader(new URL[] {out.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+    try (StubLoader loader = new StubLoader(out)) {
       Class<?> stub = loader.loadClass("dev.lifecycle.core.Scope");
+      assertThat(stub.getClassLoader()).isSameAs(loader);
 
       assertThat(memberDrift(stub, dev.lifecycle.core.Scope.class))
           .singleElement()
@@ -223,5 +222,33 @@ final class LifecycleStubsTest {
   private static String retention(Class<?> annotation) {
     Retention retention = annotation.getAnnotation(Retention.class);
     return retention == null ? "CLASS" : retention.value().name();
+  }
+
+  /**
+   * Loads lifecycle's types from the compiled stubs, never from the real modules: the platform
+   * loader would hand a {@code dev.lifecycle} class back to the application loader, so the stubs
+   * would be compared with themselves.
+   */
+  private static final class StubLoader extends URLClassLoader {
+    StubLoader(Path classes) throws IOException {
+      super(new URL[] {classes.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (!name.startsWith("dev.lifecycle.")) {
+        return super.loadClass(name, resolve);
+      }
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> loaded = findLoadedClass(name);
+        if (loaded == null) {
+          loaded = findClass(name);
+        }
+        if (resolve) {
+          resolveClass(loaded);
+        }
+        return loaded;
+      }
+    }
   }
 }
