@@ -14,10 +14,10 @@ import java.util.zip.*;
 import javax.sql.DataSource;
 
 class C20LeaseTwr {
-  interface Registry { Lease<String> acquire(String key); }
-  String lookup(Registry registry) {
-    try (Lease<String> lease = registry.acquire("tenant-1")) {
-      return lease.get();
+  interface Registry { Lease<InputStream> acquire(String key); }
+  int lookup(Registry registry) throws IOException {
+    try (Lease<InputStream> lease = registry.acquire("tenant-1")) {
+      return lease.value().available();
     }
   }
 }

@@ -14,9 +14,9 @@ import java.util.zip.*;
 import javax.sql.DataSource;
 
 class L19LeaseNotClosed {
-  interface Registry { Lease<String> acquire(String key); }
-  String lookup(Registry registry) {
-    Lease<String> lease = registry.acquire("tenant-1"); // LEAK
-    return lease.get();
+  interface Registry { Lease<InputStream> acquire(String key); }
+  int lookup(Registry registry) throws IOException {
+    Lease<InputStream> lease = registry.acquire("tenant-1"); // LEAK
+    return lease.value().available();
   }
 }

@@ -12,6 +12,7 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
@@ -29,12 +30,14 @@ import com.sun.tools.javac.code.TypeTag;
  */
 @BugPattern(
     summary = "A resource is created and thrown away without being closed",
-    link = "https://github.com/lifecycle-dev/lifecycle/blob/main/errorprone-checks/docs/DiscardedResource.md",
+    link = Docs.PAGES + "DiscardedResource.md",
     linkType = CUSTOM,
     severity = ERROR)
 public final class DiscardedResource extends BugChecker
     implements BugChecker.ExpressionStatementTreeMatcher {
   private static final long serialVersionUID = 1L;
+
+  private static final String NAME = "DiscardedResource";
 
   private static final String CAN_IGNORE =
       "com.google.errorprone.annotations.CanIgnoreReturnValue";
@@ -65,6 +68,19 @@ public final class DiscardedResource extends BugChecker
       return Description.NO_MATCH;
     }
     return describe(tree, method.getSimpleName() + "(..)");
+  }
+
+  /**
+   * Whether this check reports the resource created at {@code allocation}, a discarded expression
+   * statement, so that {@code UnclosedResource} need not report it again: it does unless this
+   * check is turned off.
+   */
+  static boolean reportsInstead(TreePath allocation, VisitorState state) {
+    TreePath parent = allocation.getParentPath();
+    return parent != null
+        && parent.getLeaf() instanceof ExpressionStatementTree statement
+        && Findings.isEnabled(NAME, state)
+        && new DiscardedResource().matchExpressionStatement(statement, state) != Description.NO_MATCH;
   }
 
   private Description describe(ExpressionStatementTree tree, String what) {

@@ -50,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  */
 @BugPattern(
     summary = "A field owns a resource that the class never closes",
-    link = "https://github.com/lifecycle-dev/lifecycle/blob/main/errorprone-checks/docs/OwningFieldNotClosed.md",
+    link = Docs.PAGES + "OwningFieldNotClosed.md",
     linkType = CUSTOM,
     severity = ERROR)
 public final class OwningFieldNotClosed extends BugChecker implements BugChecker.ClassTreeMatcher {
@@ -69,7 +69,7 @@ public final class OwningFieldNotClosed extends BugChecker implements BugChecker
   /** Creates the check with the {@code -XepOpt:UnclosedResource:ResourceTypes} flag. */
   @Inject
   public OwningFieldNotClosed(ErrorProneFlags flags) {
-    this(Settings.from(flags));
+    this(Settings.lenient(flags));
   }
 
   private OwningFieldNotClosed(Settings settings) {

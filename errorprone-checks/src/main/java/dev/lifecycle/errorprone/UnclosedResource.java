@@ -7,32 +7,24 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.ExpressionStatementTree;
-import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
-import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import javax.inject.Inject;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
@@ -47,11 +39,13 @@ import org.jspecify.annotations.Nullable;
  */
 @BugPattern(
     summary = "A resource created here is not closed on every path out of the method",
-    link = "https://github.com/lifecycle-dev/lifecycle/blob/main/errorprone-checks/docs/UnclosedResource.md",
+    link = Docs.PAGES + "UnclosedResource.md",
     linkType = CUSTOM,
     severity = ERROR)
 public final class UnclosedResource extends BugChecker
-    implements BugChecker.MethodTreeMatcher, BugChecker.LambdaExpressionTreeMatcher {
+    implements BugChecker.MethodTreeMatcher,
+        BugChecker.LambdaExpressionTreeMatcher,
+        BugChecker.CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
 
   /** Set in this module's own tests, so that a crash fails a test instead of passing silently. */
@@ -59,19 +53,42 @@ public final class UnclosedResource extends BugChecker
 
   private final transient Settings settings;
 
+  /** What is wrong with the flags: reported once, as this check's finding, not as a crash. */
+  private final transient List<String> flagProblems;
+
+  private transient boolean flagProblemsReported;
+
   /** Creates the check with no project-specific settings. */
   public UnclosedResource() {
-    this(Settings.DEFAULT);
+    this(Settings.DEFAULT, List.of());
   }
 
-  /** Creates the check with the {@code -XepOpt:UnclosedResource:...} flags. */
+  /**
+   * Creates the check with the {@code -XepOpt:UnclosedResource:...} flags; a malformed entry is
+   * skipped and reported as an error on the first compilation unit.
+   */
   @Inject
   public UnclosedResource(ErrorProneFlags flags) {
-    this(Settings.from(flags));
+    this(Settings.lenient(flags), Settings.problems(flags));
   }
 
-  private UnclosedResource(Settings settings) {
+  private UnclosedResource(Settings settings, List<String> flagProblems) {
     this.settings = settings;
+    this.flagProblems = List.copyOf(flagProblems);
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    if (flagProblems.isEmpty() || flagProblemsReported) {
+      return Description.NO_MATCH;
+    }
+    flagProblemsReported = true;
+    Tree at = tree.getTypeDecls().isEmpty() ? tree : tree.getTypeDecls().get(0);
+    return buildDescription(at)
+        .setMessage(
+            String.join("; ", flagProblems)
+                + " (the checks ignore the malformed entries until the flag is fixed)")
+        .build();
   }
 
   @Override
@@ -107,7 +124,9 @@ public final class UnclosedResource extends BugChecker
   private void report(List<LeakAnalysis.Leak> leaks, VisitorState state) {
     for (LeakAnalysis.Leak leak : leaks) {
       TreePath path = TreePath.getPath(state.getPath(), leak.allocation());
-      if (path == null || isSuppressedLocally(path)) {
+      if (path == null
+          || isSuppressedLocally(path)
+          || Findings.reportedByAnotherCheck(path, state, settings)) {
         continue;
       }
       Description.Builder description =
@@ -119,7 +138,7 @@ public final class UnclosedResource extends BugChecker
                       + leak.path()
                       + "; close it with try-with-resources, or hand it to an owner"
                       + " (return it, store it in a field of a class that closes it, Scope.own)");
-      TryWithResources.fix(path, state).ifPresent(description::addFix);
+      TryWithResourcesFix.fix(path, state).ifPresent(description::addFix);
       state.reportMatch(description.build());
     }
   }
@@ -228,102 +247,5 @@ public final class UnclosedResource extends BugChecker
       return owner + method.getSimpleName() + "(..)";
     }
     return String.valueOf(state.getSourceForNode(allocation));
-  }
-
-  /** Wraps a local's declaration and its contiguous uses in try-with-resources. */
-  static final class TryWithResources {
-    private TryWithResources() {}
-
-    /**
-     * The fix for a resource assigned to a local at its declaration, when every use of the local is
-     * in the statements that follow it in the same block and the local does not escape them.
-     */
-    static Optional<SuggestedFix> fix(TreePath allocation, VisitorState state) {
-      TreePath parent = allocation.getParentPath();
-      if (parent == null
-          || !(parent.getLeaf() instanceof VariableTree declaration)
-          || declaration.getInitializer() != allocation.getLeaf()
-          || parent.getParentPath() == null
-          || !(parent.getParentPath().getLeaf() instanceof BlockTree block)) {
-        return Optional.empty();
-      }
-      Symbol.VarSymbol local = ASTHelpers.getSymbol(declaration);
-      List<? extends StatementTree> statements = block.getStatements();
-      int at = statements.indexOf(declaration);
-      int last = at;
-      for (int i = at + 1; i < statements.size(); i++) {
-        if (mentions(statements.get(i), Set.of(local))) {
-          last = i;
-        }
-      }
-      if (last == at) {
-        return Optional.empty();
-      }
-      int bodyEnd = last;
-      if (isCloseOf(statements.get(last), local)) {
-        bodyEnd = last - 1;
-      }
-      Set<Symbol> declaredInside = new HashSet<>();
-      for (int i = at + 1; i <= last; i++) {
-        if (statements.get(i) instanceof VariableTree inner) {
-          declaredInside.add(ASTHelpers.getSymbol(inner));
-        }
-      }
-      for (int i = last + 1; i < statements.size(); i++) {
-        if (mentions(statements.get(i), declaredInside)) {
-          return Optional.empty(); // the block would hide a local that later statements read
-        }
-      }
-      String source = state.getSourceCode() == null ? "" : state.getSourceCode().toString();
-      String resource = state.getSourceForNode(declaration);
-      if (source.isEmpty() || resource == null) {
-        return Optional.empty();
-      }
-      resource = resource.strip();
-      if (resource.endsWith(";")) {
-        resource = resource.substring(0, resource.length() - 1);
-      }
-      String body =
-          bodyEnd > at
-              ? source.substring(
-                  ASTHelpers.getStartPosition(statements.get(at + 1)),
-                  state.getEndPosition(statements.get(bodyEnd)))
-              : "";
-      String replacement = "try (" + resource + ") {\n" + body + "\n}";
-      return Optional.of(
-          SuggestedFix.builder()
-              .replace(
-                  ASTHelpers.getStartPosition(declaration),
-                  state.getEndPosition(statements.get(last)),
-                  replacement)
-              .build());
-    }
-
-    private static boolean isCloseOf(StatementTree statement, Symbol local) {
-      return statement instanceof ExpressionStatementTree expression
-          && expression.getExpression() instanceof MethodInvocationTree call
-          && Ownership.isClose(ASTHelpers.getSymbol(call))
-          && ASTHelpers.getReceiver(call) instanceof IdentifierTree receiver
-          && local.equals(ASTHelpers.getSymbol(receiver));
-    }
-
-    private static boolean mentions(Tree tree, Set<? extends Symbol> locals) {
-      if (locals.isEmpty()) {
-        return false;
-      }
-      Boolean found =
-          new TreeScanner<Boolean, @Nullable Void>() {
-            @Override
-            public Boolean visitIdentifier(IdentifierTree identifier, @Nullable Void unused) {
-              return locals.contains(ASTHelpers.getSymbol(identifier));
-            }
-
-            @Override
-            public Boolean reduce(@Nullable Boolean a, @Nullable Boolean b) {
-              return orFalse(a) || orFalse(b);
-            }
-          }.scan(tree, null);
-      return orFalse(found);
-    }
   }
 }

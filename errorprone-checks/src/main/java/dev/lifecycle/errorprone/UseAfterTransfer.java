@@ -57,7 +57,7 @@ import org.jspecify.annotations.Nullable;
  */
 @BugPattern(
     summary = "A resource is used after it was closed or its ownership was handed over",
-    link = "https://github.com/lifecycle-dev/lifecycle/blob/main/errorprone-checks/docs/UseAfterTransfer.md",
+    link = Docs.PAGES + "UseAfterTransfer.md",
     linkType = CUSTOM,
     severity = ERROR)
 public final class UseAfterTransfer extends BugChecker implements BugChecker.MethodTreeMatcher {

@@ -24,7 +24,11 @@ import org.junit.jupiter.api.Test;
  */
 final class CorpusTest {
   static final Set<String> OURS =
-      Set.of("UnclosedResource", "DiscardedResource", "OwningFieldNotClosed");
+      Set.of(
+          "UnclosedResource",
+          "DiscardedResource",
+          "OwningFieldNotClosed",
+          "ScopeNotInTryWithResources");
   static final Set<String> STOCK = Set.of("MustBeClosedChecker", "StreamResourceLeak");
   static final String RESOURCE_LEAK_CHECKER =
       "org.checkerframework.checker.resourceleak.ResourceLeakChecker";
@@ -34,9 +38,12 @@ final class CorpusTest {
     List<Corpus.Case> cases = Corpus.cases();
     Corpus.Score ours =
         Corpus.score(
-            "lifecycle: UnclosedResource + DiscardedResource + OwningFieldNotClosed",
+            "lifecycle: UnclosedResource + DiscardedResource + OwningFieldNotClosed + ScopeNotInTryWithResources",
             ScannerSupplier.fromBugCheckerClasses(
-                UnclosedResource.class, DiscardedResource.class, OwningFieldNotClosed.class),
+                UnclosedResource.class,
+                DiscardedResource.class,
+                OwningFieldNotClosed.class,
+                ScopeNotInTryWithResources.class),
             OURS,
             cases);
     Corpus.Score stock =

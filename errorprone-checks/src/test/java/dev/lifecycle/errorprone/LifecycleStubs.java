@@ -1,64 +1,32 @@
 package dev.lifecycle.errorprone;
 
 import com.google.errorprone.CompilationTestHelper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** Stub versions of lifecycle's types, matched by name, for the checks' tests. */
+/**
+ * Stub versions of lifecycle's types, matched by name, for the checks' tests: the files under
+ * {@code src/test/resources/corpus/stubs}, which the corpus compiles too. They carry the real
+ * signatures (a subset of the members); lifecycle-jdbc's {@code LifecycleStubsTest} compares them
+ * with lifecycle-core's and lifecycle-jdbc's classes, so that they cannot drift.
+ */
 final class LifecycleStubs {
   private LifecycleStubs() {}
 
   static CompilationTestHelper add(CompilationTestHelper helper) {
-    return helper
-        .addSourceLines(
-            "dev/lifecycle/core/Scope.java",
-            "package dev.lifecycle.core;",
-            "public interface Scope extends AutoCloseable {",
-            "  static Scope open(String name) { throw new UnsupportedOperationException(); }",
-            "  <T extends AutoCloseable> T own(T resource);",
-            "  <T extends AutoCloseable> T release(T resource);",
-            "  <T extends AutoCloseable> void transfer(T resource, Scope other);",
-            "  Scope child(String name);",
-            "  @Override void close();",
-            "}")
-        .addSourceLines(
-            "dev/lifecycle/core/Lease.java",
-            "package dev.lifecycle.core;",
-            "public interface Lease<V> extends AutoCloseable {",
-            "  V get();",
-            "  @Override void close();",
-            "}")
-        .addSourceLines(
-            "dev/lifecycle/core/Permit.java",
-            "package dev.lifecycle.core;",
-            "public interface Permit extends AutoCloseable {",
-            "  @Override void close();",
-            "}")
-        .addSourceLines(
-            "dev/lifecycle/jdbc/Session.java",
-            "package dev.lifecycle.jdbc;",
-            "public interface Session extends AutoCloseable {",
-            "  void commit();",
-            "  @Override void close();",
-            "}")
-        .addSourceLines(
-            "dev/lifecycle/core/Owning.java",
-            "package dev.lifecycle.core;",
-            "import java.lang.annotation.*;",
-            "@Retention(RetentionPolicy.RUNTIME)",
-            "@Target({ElementType.PARAMETER, ElementType.FIELD})",
-            "public @interface Owning {}")
-        .addSourceLines(
-            "dev/lifecycle/core/Borrowed.java",
-            "package dev.lifecycle.core;",
-            "import java.lang.annotation.*;",
-            "@Retention(RetentionPolicy.RUNTIME)",
-            "@Target({ElementType.PARAMETER, ElementType.FIELD})",
-            "public @interface Borrowed {}")
-        .addSourceLines(
-            "dev/lifecycle/core/MustClose.java",
-            "package dev.lifecycle.core;",
-            "import java.lang.annotation.*;",
-            "@Retention(RetentionPolicy.RUNTIME)",
-            "@Target({ElementType.TYPE, ElementType.METHOD})",
-            "public @interface MustClose {}");
+    Path root = Corpus.ROOT.resolve("stubs");
+    for (Path stub : Corpus.stubs()) {
+      try {
+        helper.addSourceLines(
+            root.relativize(stub).toString(),
+            Files.readAllLines(stub, StandardCharsets.UTF_8).toArray(String[]::new));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the stub " + stub, e);
+      }
+    }
+    return helper;
   }
 }

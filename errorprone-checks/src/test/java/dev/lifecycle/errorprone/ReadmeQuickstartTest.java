@@ -48,7 +48,9 @@ final class ReadmeQuickstartTest {
     int declaration = indexOf(input, "// error:", 0);
     int close = indexOf(input, "out.close();", declaration);
     List<String> output = new ArrayList<>(input.subList(0, declaration));
-    output.add("    try (BufferedWriter out = Files.newBufferedWriter(target)) {");
+    String comment = input.get(declaration).substring(input.get(declaration).indexOf(" //"));
+    // The fix keeps the declaration's trailing comment, on the line of the try.
+    output.add("    try (BufferedWriter out = Files.newBufferedWriter(target)) {" + comment);
     output.addAll(input.subList(declaration + 1, close));
     output.add("    }");
     output.addAll(input.subList(close + 1, input.size()));

@@ -86,4 +86,75 @@ final class ScopeNotInTryWithResourcesTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void identification_owningMethodsFlag_isRead() {
+    LifecycleStubs.add(
+            CompilationTestHelper.newInstance(ScopeNotInTryWithResources.class, getClass()))
+        .setArgs(java.util.List.of("-XepOpt:UnclosedResource:OwningMethods=Pool.retain"))
+        .addSourceLines(
+            "Pool.java",
+            "import dev.lifecycle.core.Scope;",
+            "class Pool {",
+            "  void retain(Scope scope) {}",
+            "  void look(Scope scope) {}",
+            "}")
+        .addSourceLines(
+            "Test.java",
+            "import dev.lifecycle.core.Scope;",
+            "class Test {",
+            "  void handOver(Pool pool) {",
+            "    pool.retain(Scope.open(\"kept\"));",
+            "  }",
+            "  void lend(Pool pool) {",
+            "    // BUG: Diagnostic contains: ScopeNotInTryWithResources",
+            "    pool.look(Scope.open(\"lent\"));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void replacement_movesTheUsesAndDropsEveryClose() {
+    BugCheckerRefactoringTestHelper.newInstance(ScopeNotInTryWithResources.class, getClass())
+        .addInputLines(
+            "dev/lifecycle/core/Scope.java",
+            "package dev.lifecycle.core;",
+            "public final class Scope implements AutoCloseable {",
+            "  public static Scope open(String name) { throw new UnsupportedOperationException(); }",
+            "  @Override public void close() {}",
+            "}")
+        .expectUnchanged()
+        .addInputLines(
+            "Test.java",
+            "import dev.lifecycle.core.Scope;",
+            "class Test {",
+            "  int run(boolean quick) {",
+            "    Scope scope = Scope.open(\"request\");",
+            "    if (quick) {",
+            "      scope.close();",
+            "      return 0;",
+            "    }",
+            "    int size = scope.hashCode();",
+            "    scope.close();",
+            "    return size;",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Test.java",
+            "import dev.lifecycle.core.Scope;",
+            "class Test {",
+            "  int run(boolean quick) {",
+            "    int size;",
+            "    try (Scope scope = Scope.open(\"request\")) {",
+            "      if (quick) {",
+            "        return 0;",
+            "      }",
+            "      size = scope.hashCode();",
+            "    }",
+            "    return size;",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

@@ -17,7 +17,8 @@ final class SettingsTest {
                     "UnclosedResource:ResourceTypes", "com.acme.Handle,com.acme.Lease",
                     "UnclosedResource:OwningMethods", "com.acme.Pool.adopt")));
 
-    assertThat(settings.resourceTypes()).containsExactlyInAnyOrder("com.acme.Handle", "com.acme.Lease");
+    assertThat(settings.resourceTypes())
+        .containsExactlyInAnyOrder("com.acme.Handle", "com.acme.Lease");
     assertThat(settings.isOwningMethod("com.acme.Pool", "adopt")).isTrue();
     assertThat(settings.isOwningMethod("com.acme.Pool", "borrow")).isFalse();
   }
@@ -37,5 +38,47 @@ final class SettingsTest {
         .hasMessage(
             "-XepOpt:UnclosedResource:OwningMethods entry was 'adopt'; write each method as"
                 + " fully.qualified.Type.methodName");
+  }
+
+  @Test
+  void lenient_malformedEntries_areSkipped() {
+    ErrorProneFlags flags =
+        ErrorProneFlags.fromMap(
+            Map.of(
+                "UnclosedResource:ResourceTypes", "com.acme.Handle,not a type",
+                "UnclosedResource:OwningMethods", "adopt,com.acme.Pool.adopt"));
+
+    Settings settings = Settings.lenient(flags);
+
+    assertThat(settings.resourceTypes()).containsExactly("com.acme.Handle");
+    assertThat(settings.owningMethods()).containsExactly("com.acme.Pool.adopt");
+  }
+
+  @Test
+  void problems_nameEachMalformedEntryAndUnknownFlag() {
+    ErrorProneFlags flags =
+        ErrorProneFlags.fromMap(
+            Map.of(
+                "UnclosedResource:ResourceTypes", "com.acme.Handle,not a type",
+                "UnclosedResource:OwningMethod", "com.acme.Pool.adopt"));
+
+    assertThat(Settings.problems(flags))
+        .containsExactlyInAnyOrder(
+            "-XepOpt:UnclosedResource:OwningMethod is not a flag of the lifecycle checks; they read"
+                + " -XepOpt:UnclosedResource:ResourceTypes and -XepOpt:UnclosedResource:OwningMethods",
+            "-XepOpt:UnclosedResource:ResourceTypes entry was 'not a type'; write each type as"
+                + " fully.qualified.TypeName");
+  }
+
+  @Test
+  void problems_wellFormedFlags_none() {
+    ErrorProneFlags flags =
+        ErrorProneFlags.fromMap(
+            Map.of(
+                "UnclosedResource:ResourceTypes", "com.acme.Handle, com.acme.Lease",
+                "UnclosedResource:OwningMethods", "com.acme.Pool.adopt",
+                "NullAway:OnlyNullMarked", "true"));
+
+    assertThat(Settings.problems(flags)).isEmpty();
   }
 }

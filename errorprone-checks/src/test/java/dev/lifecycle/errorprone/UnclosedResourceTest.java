@@ -62,7 +62,7 @@ final class UnclosedResourceTest {
             "    }",
             "  }",
             "  void scope() {",
-            "    // BUG: Diagnostic contains: `Scope.open(..)`",
+            "    // ScopeNotInTryWithResources reports it, once (OneFindingTest)",
             "    Scope s = Scope.open(\"request\");",
             "    s.toString();",
             "  }",

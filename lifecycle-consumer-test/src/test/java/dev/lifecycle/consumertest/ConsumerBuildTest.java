@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 final class ConsumerBuildTest {
   private static final Path CONSUMER = Path.of("target/it/consumer");
   private static final Path LEAK = Path.of("target/it/consumer-leak");
+  private static final Path TESTS_LEAK = Path.of("target/it/consumer-tests-leak");
   private static final Pattern SUITE =
       Pattern.compile("tests=\"(\\d+)\" errors=\"(\\d+)\" skipped=\"(\\d+)\" failures=\"(\\d+)\"");
 
@@ -24,6 +25,22 @@ final class ConsumerBuildTest {
     assertThat(log)
         .contains("COMPILATION ERROR")
         .containsPattern("FirstLine\\.java:\\[14,.*\\[UnclosedResource\\]");
+  }
+
+  @Test
+  void example_checksOffOnTestCode_testsWithADroppedReaderCompile() {
+    assertThat(CONSUMER.resolve("target/test-classes/com/example/orders/test/Fixtures.class"))
+        .exists();
+  }
+
+  @Test
+  void exampleWithoutTheTestsProfile_checksRunOnTestCodeToo() {
+    String log = Texts.read(TESTS_LEAK.resolve("build.log"));
+    assertThat(log)
+        .contains("COMPILATION ERROR")
+        .contains("testCompile")
+        .containsPattern("Fixtures\\.java:\\[17,.*\\[UnclosedResource\\]");
+    assertThat(TESTS_LEAK.resolve("target/classes/com/example/orders/OrderExport.class")).exists();
   }
 
   @Test

@@ -26,7 +26,7 @@ final class ReadmeBuildTest {
   @Test
   void readme_showsEveryRegionOfTheExamplePom() {
     Path pom = CONSUMER.resolve("pom.xml");
-    for (String region : List.of("bom", "dependencies", "plugins", "checks", "logging")) {
+    for (String region : List.of("bom", "dependencies", "plugins", "checks", "checks-not-on-tests", "logging")) {
       assertThat(README)
           .as("README block for region %s of %s", region, pom)
           .contains(block("xml", Texts.region(pom, region)));

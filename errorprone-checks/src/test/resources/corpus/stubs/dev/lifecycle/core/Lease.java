@@ -1,9 +1,22 @@
 package dev.lifecycle.core;
 
-/** Stub of lifecycle's Lease. */
-public interface Lease<V> extends AutoCloseable {
-  V get();
+/** Stub of lifecycle's Lease: the real signatures, a subset of the members. */
+@MustClose
+public final class Lease<V extends AutoCloseable> implements AutoCloseable {
+  private Lease() {}
+
+  public V value() {
+    throw new UnsupportedOperationException();
+  }
+
+  public Object key() {
+    throw new UnsupportedOperationException();
+  }
+
+  public boolean isOpen() {
+    return false;
+  }
 
   @Override
-  void close();
+  public void close() {}
 }

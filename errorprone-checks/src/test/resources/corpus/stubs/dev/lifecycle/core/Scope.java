@@ -1,19 +1,49 @@
 package dev.lifecycle.core;
 
-/** Stub of lifecycle's Scope: the checks match it by name. */
-public interface Scope extends AutoCloseable {
-  static Scope open(String name) {
+/**
+ * Stub of lifecycle's Scope for the checks' tests: the real signatures, a subset of the members
+ * (lifecycle-jdbc's LifecycleStubsTest compares them with the real class).
+ */
+@MustClose
+public final class Scope implements AutoCloseable {
+  private Scope() {}
+
+  public static Scope open(String name) {
     throw new UnsupportedOperationException(name);
   }
 
-  <T extends AutoCloseable> T own(T resource);
+  public Scope child(String name) {
+    throw new UnsupportedOperationException(name);
+  }
 
-  <T extends AutoCloseable> T release(T resource);
+  public <T extends AutoCloseable> T own(T resource) {
+    return resource;
+  }
 
-  <T extends AutoCloseable> void transfer(T resource, Scope other);
+  public <T extends AutoCloseable> T release(T resource) {
+    return resource;
+  }
 
-  Scope child(String name);
+  public <T extends AutoCloseable> T transfer(T resource, Scope target) {
+    return resource;
+  }
+
+  public boolean owns(AutoCloseable resource) {
+    return false;
+  }
+
+  public int size() {
+    return 0;
+  }
+
+  public String name() {
+    return "";
+  }
+
+  public boolean isClosed() {
+    return false;
+  }
 
   @Override
-  void close();
+  public void close() {}
 }
