@@ -2,6 +2,7 @@ package dev.lifecycle.proptest;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -94,7 +95,18 @@ final class Sequence<M, S> implements Trial {
       int length = 1 + in.random().nextInt(maxSteps);
       for (int n = 0; n < maxSteps && failure == null; n++) {
         int span = in.startSpan();
-        Planned<M, S> step = plan(in, model, n < length);
+        Planned<M, S> step;
+        try {
+          step = plan(in, model, n < length);
+        } catch (Choices.Invalid | OutOfMemoryError e) {
+          throw e;
+        } catch (TestAbortedException e) {
+          throw new Choices.Invalid("assumption failed: " + e.getMessage());
+        } catch (Throwable e) { // a precondition or a parameter's generator threw: reported
+          failure = e;
+          where = "generating step " + (steps.size() + 1) + " threw";
+          break;
+        }
         if (step == null) {
           break;
         }
@@ -120,8 +132,20 @@ final class Sequence<M, S> implements Trial {
         }
         in.endSpan(span);
       }
+      List<List<Planned<M, S>>> planned = List.of();
       if (failure == null && concurrency != null) {
-        List<List<Planned<M, S>>> planned = planBranches(in, model, concurrency, record);
+        try {
+          planned = planBranches(in, model, concurrency, record);
+        } catch (Choices.Invalid | OutOfMemoryError e) {
+          throw e;
+        } catch (TestAbortedException e) {
+          throw new Choices.Invalid("assumption failed: " + e.getMessage());
+        } catch (Throwable e) { // a precondition or a parameter's generator threw: reported
+          failure = e;
+          where = "generating the parallel steps threw";
+        }
+      }
+      if (failure == null && concurrency != null) {
         for (List<Planned<M, S>> branch : planned) {
           List<String> shown = new ArrayList<>();
           for (Planned<M, S> step : branch) {
@@ -155,7 +179,12 @@ final class Sequence<M, S> implements Trial {
     for (Planned<M, S> step : steps) {
       shown.add(step.description());
     }
-    return new Failure(render(shown, branches), where, failure);
+    List<@Nullable Object> values = new ArrayList<>(shown);
+    for (int t = 0; t < branches.size(); t++) {
+      values.add("thread " + (t + 1) + ": " + String.join("; ", branches.get(t)));
+    }
+    return new Failure(
+        render(shown, branches), where, failure, Collections.unmodifiableList(values));
   }
 
   /** The next step, generated from the model, or null when the sequence ends here. */

@@ -65,6 +65,14 @@ record Settings(
     return new Settings(tries, seed, maxDuration, maxShrinks, maxDuration, maxSteps);
   }
 
+  Settings withMaxShrinks(int maxShrinks) {
+    if (maxShrinks < 0) {
+      throw new IllegalArgumentException(
+          "maxShrinks < 0: " + maxShrinks + "; pass 0 to report the failure unshrunk");
+    }
+    return new Settings(tries, seed, maxDuration, maxShrinks, maxShrinkDuration, maxSteps);
+  }
+
   Settings withMaxSteps(int maxSteps) {
     if (maxSteps < 1) {
       throw new IllegalArgumentException(

@@ -108,6 +108,7 @@ public final class Stateful<M, S> {
   private final Settings settings;
   private final int branchSteps;
   private final Duration branchDeadline;
+  private final @Nullable String name;
 
   private Stateful(
       Supplier<? extends M> model,
@@ -116,7 +117,9 @@ public final class Stateful<M, S> {
       List<Check<M, S>> invariants,
       Settings settings,
       int branchSteps,
-      Duration branchDeadline) {
+      Duration branchDeadline,
+      @Nullable String name) {
+    this.name = name;
     this.model = model;
     this.system = system;
     this.actions = actions;
@@ -139,7 +142,8 @@ public final class Stateful<M, S> {
         List.of(),
         Settings.defaults(),
         DEFAULT_BRANCH_STEPS,
-        DEFAULT_BRANCH_DEADLINE);
+        DEFAULT_BRANCH_DEADLINE,
+        null);
   }
 
   /**
@@ -203,7 +207,7 @@ public final class Stateful<M, S> {
     List<Action<M, S>> more = new ArrayList<>(actions);
     more.add(action);
     return new Stateful<>(
-        model, system, List.copyOf(more), invariants, settings, branchSteps, branchDeadline);
+        model, system, List.copyOf(more), invariants, settings, branchSteps, branchDeadline, name);
   }
 
   /**
@@ -229,12 +233,28 @@ public final class Stateful<M, S> {
     List<Check<M, S>> more = new ArrayList<>(invariants);
     more.add(invariant);
     return new Stateful<>(
-        model, system, actions, List.copyOf(more), settings, branchSteps, branchDeadline);
+        model, system, actions, List.copyOf(more), settings, branchSteps, branchDeadline, name);
   }
 
   private Stateful<M, S> with(Settings settings) {
     return new Stateful<>(
-        model, system, actions, invariants, settings, branchSteps, branchDeadline);
+        model, system, actions, invariants, settings, branchSteps, branchDeadline, name);
+  }
+
+  /**
+   * This property named {@code name} in its failure and its log lines; by default it is named
+   * after the method that calls {@code check}.
+   */
+  public Stateful<M, S> named(String name) {
+    return new Stateful<>(
+        model,
+        system,
+        actions,
+        invariants,
+        settings,
+        branchSteps,
+        branchDeadline,
+        Objects.requireNonNull(name, "name"));
   }
 
   /**
@@ -298,7 +318,7 @@ public final class Stateful<M, S> {
           "branchSteps < 1: " + branchSteps + "; a branch needs room for a step");
     }
     return new Stateful<>(
-        model, system, actions, invariants, settings, branchSteps, branchDeadline);
+        model, system, actions, invariants, settings, branchSteps, branchDeadline, name);
   }
 
   /**
@@ -313,7 +333,7 @@ public final class Stateful<M, S> {
       throw new IllegalArgumentException(
           "branch deadline not positive: " + deadline + "; give the branches some time");
     }
-    return new Stateful<>(model, system, actions, invariants, settings, branchSteps, deadline);
+    return new Stateful<>(model, system, actions, invariants, settings, branchSteps, deadline, name);
   }
 
   /**
@@ -375,6 +395,12 @@ public final class Stateful<M, S> {
     Sequence<M, S> sequence =
         new Sequence<>(
             model, system, actions, invariants, settings.maxSteps(), statistics, concurrency);
-    return Runner.run(settings, sequence, what, "failing sequence", statistics);
+    return Runner.run(
+        settings,
+        sequence,
+        what,
+        "failing sequence",
+        statistics,
+        name != null ? name : Runner.callerName());
   }
 }
