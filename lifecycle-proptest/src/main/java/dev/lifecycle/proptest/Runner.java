@@ -116,8 +116,10 @@ final class Runner {
     Shrinker shrinker =
         new Shrinker(
             trial, failing, settings.maxShrinks(), started + nanos(settings.maxShrinkDuration()));
-    Trial.Failure minimal = shrinker.shrink().failure();
+    Shrinker.Example shrunk = shrinker.shrink();
+    Trial.Failure minimal = shrunk.failure();
     Duration took = Duration.ofNanos(System.nanoTime() - started);
+    String reproduction = trial.reproduction(shrunk.values());
     String message =
         name
             + ": "
@@ -142,6 +144,7 @@ final class Runner {
             + ")\n"
             + describe("minimal " + noun, minimal)
             + describe("original " + noun, original)
+            + (reproduction == null ? "" : reproduction + "\n")
             + "re-run exactly this case: -D"
             + Settings.SEED
             + "="
@@ -189,7 +192,11 @@ final class Runner {
                     .map(
                         f -> {
                           String type = f.getClassName();
-                          return type.substring(type.lastIndexOf('.') + 1) + "." + f.getMethodName();
+                          String method = f.getMethodName();
+                          if (method.startsWith("lambda$") && method.indexOf('$', 7) > 7) {
+                            method = method.substring(7, method.indexOf('$', 7)); // the enclosing one
+                          }
+                          return type.substring(type.lastIndexOf('.') + 1) + "." + method;
                         })
                     .orElse("property"));
   }

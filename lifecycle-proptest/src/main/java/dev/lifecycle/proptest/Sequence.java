@@ -28,7 +28,15 @@ final class Sequence<M, S> implements Trial {
    * branches may take before they are reported as stuck.
    */
   record Concurrency<M>(
-      int threads, int branchSteps, int repeats, UnaryOperator<M> fork, Duration deadline) {}
+      int threads,
+      int branchSteps,
+      int repeats,
+      UnaryOperator<M> fork,
+      Duration deadline,
+      int firstTryRepeats) {}
+
+  /** How many times the minimal case of a concurrent failure is replayed to say how often it fails. */
+  static final int REPLAYS = 20;
 
   /** A generated step; described only when a failure is reported. */
   private record Planned<M, S>(Stateful.Action<M, S> action, Object param) {
@@ -71,12 +79,46 @@ final class Sequence<M, S> implements Trial {
     if (failure != null || concurrency == null) {
       return failure;
     }
-    // Thread schedules differ from run to run: run the same steps a few more times.
+    // Thread schedules differ from run to run: run the same steps a few more times, many more on
+    // the first try of a run from a given seed, which is how a reported failure is reproduced.
     long[] choices = in.values();
-    for (int repeat = 1; repeat < concurrency.repeats() && failure == null; repeat++) {
+    int repeats = concurrency.repeats();
+    if (record && firstTry) {
+      repeats = concurrency.firstTryRepeats();
+    }
+    if (record) {
+      firstTry = false;
+    }
+    for (int repeat = 1; repeat < repeats && failure == null; repeat++) {
       failure = once(Choices.replay(choices, Shrinker.CHOICE_LIMIT), false);
     }
     return failure;
+  }
+
+  private boolean firstTry = true;
+
+  @Override
+  public @Nullable String reproduction(long[] choices) {
+    if (concurrency == null) {
+      return null;
+    }
+    int failed = 0;
+    for (int i = 0; i < REPLAYS; i++) {
+      try {
+        if (once(Choices.replay(choices, Shrinker.CHOICE_LIMIT), false) != null) {
+          failed++;
+        }
+      } catch (Choices.Invalid e) {
+        // counts as not reproduced
+      }
+    }
+    return "the minimal case failed again in "
+        + failed
+        + " of "
+        + REPLAYS
+        + " replays (thread schedules vary; a run from the seed repeats its first try "
+        + concurrency.firstTryRepeats()
+        + " times)";
   }
 
   private @Nullable Failure once(Choices in, boolean record) {

@@ -102,6 +102,12 @@ record Settings(
     return seed != null ? seed : ThreadLocalRandom.current().nextLong();
   }
 
+  /** Whether the first seed was given, in code or by the system property, rather than random. */
+  boolean seeded() {
+    String forced = System.getProperty(SEED);
+    return seed != null || (forced != null && !forced.isBlank());
+  }
+
   /** Whether every property's statistics are logged. */
   static boolean logStatistics() {
     return Boolean.parseBoolean(System.getProperty(STATISTICS, "false"));

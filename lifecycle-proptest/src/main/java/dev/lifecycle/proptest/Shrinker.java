@@ -106,8 +106,6 @@ final class Shrinker {
   /** Above this many structures, the passes that compare every pair are skipped. */
   private static final int PAIRWISE_LIMIT = 600;
 
-  private static final boolean DEBUG = Boolean.getBoolean("shrink.debug");
-
   private final Trial trial;
   private final int maxRuns;
   private final long deadlineNanos;
@@ -691,9 +689,6 @@ final class Shrinker {
     }
     best = example;
     improvements++;
-    if (DEBUG) {
-      System.err.println(StackWalker.getInstance().walk(f -> f.skip(1).findFirst().get().getMethodName()) + " " + Arrays.toString(Arrays.copyOf(best.values(), Math.min(40, best.values().length))));
-    }
     return true;
   }
 

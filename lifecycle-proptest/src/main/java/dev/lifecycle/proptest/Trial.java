@@ -22,4 +22,12 @@ interface Trial {
    * @throws Choices.Invalid if the try cannot be completed and counts neither way
    */
   @Nullable Failure run(Choices in, boolean record);
+
+  /**
+   * How often the failing case {@code choices} fails when replayed, for a trial whose outcome
+   * varies from run to run (concurrent mode); null for a deterministic one.
+   */
+  default @Nullable String reproduction(long[] choices) {
+    return null;
+  }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestReporter;
  */
 final class PublicShrinkingChallengeTest {
   static final String SEEDS_PROPERTY = "lifecycle.pbt.challengeSeeds";
-  static final int DEFAULT_SEEDS = 100;
+  static final int DEFAULT_SEEDS = 30;
 
   /** One challenge: its name, one run from a seed, and whether a minimal case is the known one. */
   record Challenge(
