@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +44,7 @@ public final class Gen<T extends @Nullable Object> {
 
   /** How a generator turns choices into a value. */
   @FunctionalInterface
-  interface Draw<T> {
+  interface Draw<T extends @Nullable Object> {
     T draw(Choices in);
   }
 
@@ -162,8 +163,8 @@ public final class Gen<T extends @Nullable Object> {
       throw new IllegalArgumentException("maxDepth < 0: " + maxDepth + "; pass 0 or more");
     }
     Object key = new Object();
-    @SuppressWarnings("unchecked") // filled in below, before any value is generated
-    Gen<? extends T>[] step = new Gen[1];
+    // Filled in below, before any value is generated.
+    AtomicReference<Gen<? extends T>> step = new AtomicReference<>(base);
     Gen<T> self =
         of(
             in -> {
@@ -175,13 +176,13 @@ public final class Gen<T extends @Nullable Object> {
               }
               in.depth(key, depth + 1);
               try {
-                return step[0].generate(in);
+                return step.get().generate(in);
               } finally {
                 in.depth(key, depth);
               }
             },
             "recursive(" + base + ", .., " + maxDepth + ")");
-    step[0] = Objects.requireNonNull(recursiveCase.apply(self), "recursiveCase returned null");
+    step.set(Objects.requireNonNull(recursiveCase.apply(self), "recursiveCase returned null"));
     return self;
   }
 

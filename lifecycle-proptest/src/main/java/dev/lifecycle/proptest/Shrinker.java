@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shrinks a failing try by editing its choices. A candidate is kept only if it still fails and is
@@ -448,7 +449,7 @@ final class Shrinker {
           if (exhausted()) {
             return false;
           }
-          Span holder = from.size() == 1 ? parentOf(moved, spans) : null;
+          @Nullable Span holder = from.size() == 1 ? parentOf(moved, spans) : null;
           Span removed =
               holder != null && holder.end() <= into.get(0).start() && !holder.contains(last)
                   ? holder
@@ -470,8 +471,8 @@ final class Shrinker {
     return a.label() == b.label();
   }
 
-  private static Span parentOf(Span child, List<Span> spans) {
-    Span parent = null;
+  private static @Nullable Span parentOf(Span child, List<Span> spans) {
+    @Nullable Span parent = null;
     for (Span s : spans) {
       if (s.label() == 0 && s.contains(child) && (parent == null || parent.contains(s))) {
         parent = s;
@@ -748,7 +749,7 @@ final class Shrinker {
       return List.of();
     }
     structural.sort(Comparator.comparingInt(Span::start).thenComparing(Comparator.comparingInt(Span::end).reversed()));
-    List<Span> parents = new ArrayList<>();
+    List<@Nullable Span> parents = new ArrayList<>();
     for (Span s : structural) {
       parents.add(parentOf(s, structural));
     }

@@ -154,22 +154,25 @@ final class ReadmeQuickstartTest {
           6);
 
   static int evaluate(Expr e) {
-    return switch (e) {
-      case Num n -> n.value();
-      case Sum s -> evaluate(s.left()) + evaluate(s.right());
-      case Quotient q -> evaluate(q.left()) / evaluate(q.right());
-    };
+    if (e instanceof Sum s) {
+      return evaluate(s.left()) + evaluate(s.right());
+    }
+    if (e instanceof Quotient q) {
+      return evaluate(q.left()) / evaluate(q.right());
+    }
+    return ((Num) e).value();
   }
 
   static boolean dividesByLiteralZero(Expr e) {
-    return switch (e) {
-      case Num n -> false;
-      case Sum s -> dividesByLiteralZero(s.left()) || dividesByLiteralZero(s.right());
-      case Quotient q ->
-          q.right().equals(new Num(0))
-              || dividesByLiteralZero(q.left())
-              || dividesByLiteralZero(q.right());
-    };
+    if (e instanceof Sum s) {
+      return dividesByLiteralZero(s.left()) || dividesByLiteralZero(s.right());
+    }
+    if (e instanceof Quotient q) {
+      return q.right().equals(new Num(0))
+          || dividesByLiteralZero(q.left())
+          || dividesByLiteralZero(q.right());
+    }
+    return false;
   }
 
   /** Wrong: a divisor that is not the literal 0 can still be 0. */
