@@ -210,7 +210,7 @@ final class Choices {
     return Arrays.copyOf(values, size);
   }
 
-  /** How wide the bounds of each choice made so far were ({@code max - min}, unsigned). */
+  /** How wide the bounds of each choice made so far were ({@code max - min}, as unsigned longs). */
   long[] ranges() {
     return Arrays.copyOf(ranges, size);
   }

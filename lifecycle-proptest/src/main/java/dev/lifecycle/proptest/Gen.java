@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each factory documents its shrink target: integers shrink towards 0 (or the bound nearest to
  * it), booleans towards {@code false}, choices among alternatives towards the first one,
- * collections towards fewer and simpler elements. Generated values must not be {@code null}.
+ * collections towards fewer and simpler elements. Generated values must not be {@code null},
+ * except those of {@link #nullable}.
  *
  * @param <T> the type of the generated values
  */

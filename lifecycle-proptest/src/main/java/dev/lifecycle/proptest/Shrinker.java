@@ -204,7 +204,7 @@ final class Shrinker {
     long[] ranges = delete(best.ranges(), from, to);
     boolean any = false;
     for (int j = from; j < shifted.length; j++) {
-      if (ranges[j] > 1 // not a yes-or-no choice
+      if (Long.compareUnsigned(ranges[j], 1) > 0 // not a yes-or-no choice
           && Long.compareUnsigned(Numbers.distance(shifted[j], targets[j]), count) >= 0
           && shifted[j] > targets[j]) {
         shifted[j] -= count;
@@ -219,7 +219,7 @@ final class Shrinker {
     if (count == 1) {
       long[] mins = delete(best.mins(), from, to);
       for (int j = Math.max(0, from - 1); j <= Math.min(shifted.length - 1, from) && !exhausted(); j++) {
-        if (ranges[j] <= 1) {
+        if (Long.compareUnsigned(ranges[j], 1) <= 0) {
           continue;
         }
         for (long bound : new long[] {mins[j], mins[j] + ranges[j]}) {
