@@ -14,6 +14,10 @@ import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A generator of random values of type {@code T}, with integrated shrinking.
@@ -26,12 +30,13 @@ import java.util.function.Predicate;
  *
  * <p>Each factory documents its shrink target: integers shrink towards 0 (or the bound nearest to
  * it), booleans towards {@code false}, choices among alternatives towards the first one,
- * collections towards fewer and simpler elements. Generated values must not be {@code null}.
+ * collections towards fewer and simpler elements. Generated values must not be {@code null},
+ * except those of {@link #nullable}.
  *
  * @param <T> the type of the generated values
  */
 @CheckReturnValue
-public final class Gen<T> {
+public final class Gen<T extends @Nullable Object> {
   /** How many values in a row {@link #filter} may reject before it gives up. */
   static final int FILTER_ATTEMPTS = 100;
 
@@ -40,25 +45,157 @@ public final class Gen<T> {
 
   /** How a generator turns choices into a value. */
   @FunctionalInterface
-  interface Draw<T> {
+  interface Draw<T extends @Nullable Object> {
     T draw(Choices in);
   }
 
+  /** Labels the spans of each generator's choices, so the shrinker knows which look alike. */
+  private static final AtomicInteger LABELS = new AtomicInteger();
+
   private final Draw<T> draw;
   private final String description;
+  private final boolean nullable;
+  private final int label = LABELS.incrementAndGet();
 
-  private Gen(Draw<T> draw, String description) {
+  private Gen(Draw<T> draw, String description, boolean nullable) {
     this.draw = draw;
     this.description = description;
+    this.nullable = nullable;
   }
 
   static <T> Gen<T> of(Draw<T> draw, String description) {
-    return new Gen<>(draw, description);
+    return new Gen<>(draw, description, false);
   }
 
-  /** Generates one value from {@code in}. */
+  /**
+   * Generates one value from {@code in}, its choices in a span of their own.
+   *
+   * @throws NullPointerException if a generator that is not {@link #nullable} generated null
+   * @throws Choices.TooDeep if generators nest too deeply
+   */
   T generate(Choices in) {
-    return Objects.requireNonNull(draw.draw(in), () -> description + " generated null");
+    in.enter();
+    int start = in.startSpan();
+    T value;
+    try {
+      value = draw.draw(in);
+    } finally {
+      in.exit();
+    }
+    if (value == null && !nullable) {
+      throw new NullPointerException(
+          description + " generated null; wrap it in Gen.nullable(..) if null is a valid value");
+    }
+    in.endSpan(start, label);
+    return value;
+  }
+
+  // ---------------------------------------------------------------- writing a generator
+
+  /**
+   * A generator written by hand from the primitive draws of {@link Draws}: the shrinker works on
+   * those draws, so the generator shrinks like the built-in ones without a shrinker of its own.
+   *
+   * <pre>{@code
+   * Gen<Point> points = Gen.primitive("points", in -> new Point(in.between(-9, 9), in.between(-9, 9)));
+   * }</pre>
+   *
+   * @param description what it generates, shown in messages
+   * @param draw makes one value from the draws; it must take every random decision from them
+   *     (never from a random source of its own), so that a seed reproduces the value
+   */
+  public static <T> Gen<T> primitive(String description, Function<? super Draws, ? extends T> draw) {
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(draw, "draw");
+    return of(in -> draw.apply(new Draws(in)), description);
+  }
+
+  // ---------------------------------------------------------------- recursion and null
+
+  /**
+   * The generator {@code gen} supplies, made when it is first used: for a generator that refers
+   * to itself (a tree whose children are trees). Prefer {@link #recursive}, which bounds the
+   * depth; a lazy recursion without a bound is cut off after {@value Choices#MAX_NESTING} nested
+   * generators, and such a try is discarded.
+   */
+  public static <T extends @Nullable Object> Gen<T> lazy(Supplier<? extends Gen<? extends T>> gen) {
+    Objects.requireNonNull(gen, "gen");
+    Supplier<Gen<? extends T>> memo =
+        new Supplier<>() {
+          private volatile @Nullable Gen<? extends T> made;
+
+          @Override
+          public Gen<? extends T> get() {
+            Gen<? extends T> result = made;
+            if (result == null) {
+              result = Objects.requireNonNull(gen.get(), "lazy generator supplied null");
+              made = result;
+            }
+            return result;
+          }
+        };
+    return new Gen<T>(in -> memo.get().generate(in), "lazy(..)", true);
+  }
+
+  /**
+   * Recursive values, such as trees or expressions: each value is {@code base}, or (while the
+   * depth is under {@code maxDepth}) the recursive case that {@code recursiveCase} builds from
+   * this generator itself. Shrinks towards {@code base}, and a node towards one of its own
+   * sub-values of the same kind.
+   *
+   * <pre>{@code
+   * Gen<Expr> expressions = Gen.recursive(
+   *     Gen.ints(0, 9).map(Lit::new),
+   *     self -> Gen.oneOf(Gen.zip(self, self, Add::new), Gen.zip(self, self, Div::new)),
+   *     5);
+   * }</pre>
+   *
+   * <p>A value is also cut off to {@code base} when generators nest so deeply that the stack
+   * would be at risk, whatever {@code maxDepth} says.
+   *
+   * @param maxDepth how many recursive cases may nest, at least 0 (0: always {@code base})
+   * @throws IllegalArgumentException if {@code maxDepth < 0}
+   */
+  public static <T> Gen<T> recursive(
+      Gen<? extends T> base, Function<Gen<T>, ? extends Gen<? extends T>> recursiveCase, int maxDepth) {
+    Objects.requireNonNull(base, "base");
+    Objects.requireNonNull(recursiveCase, "recursiveCase");
+    if (maxDepth < 0) {
+      throw new IllegalArgumentException("maxDepth < 0: " + maxDepth + "; pass 0 or more");
+    }
+    Object key = new Object();
+    // Filled in below, before any value is generated.
+    AtomicReference<Gen<? extends T>> step = new AtomicReference<>(base);
+    Gen<T> self =
+        of(
+            in -> {
+              int depth = in.depth(key);
+              boolean room = depth < maxDepth && in.nestingLeft() > 0.25;
+              int fresh = in.random().nextInt(2);
+              if (in.draw(0, room ? 1 : 0, 0, room ? fresh : 0) == 0) {
+                return base.generate(in);
+              }
+              in.depth(key, depth + 1);
+              try {
+                return step.get().generate(in);
+              } finally {
+                in.depth(key, depth);
+              }
+            },
+            "recursive(" + base + ", .., " + maxDepth + ")");
+    step.set(Objects.requireNonNull(recursiveCase.apply(self), "recursiveCase returned null"));
+    return self;
+  }
+
+  /**
+   * The values of {@code gen}, or {@code null} one time in five; shrinks towards {@code null}.
+   */
+  public static <T> Gen<@Nullable T> nullable(Gen<T> gen) {
+    Objects.requireNonNull(gen, "gen");
+    return new Gen<@Nullable T>(
+        in -> in.draw(0, 1, 0, in.random().nextInt(5) == 0 ? 0 : 1) == 0 ? null : gen.generate(in),
+        "nullable(" + gen + ")",
+        true);
   }
 
   // ---------------------------------------------------------------- numbers
@@ -93,13 +230,118 @@ public final class Gen<T> {
     long target = min > 0 ? min : Math.min(max, 0);
     long[] edges = edges(min, max);
     return of(
-        in -> in.draw(min, max, target, Numbers.suggest(in.random(), min, max, target, edges)),
+        in -> {
+          long value = in.draw(min, max, target, Numbers.suggest(in, min, max, target, edges));
+          in.numberChosen(value);
+          return value;
+        },
         "longs(" + min + ", " + max + ")");
   }
 
   /** Every long, edge values mixed in; shrinks towards 0. */
   public static Gen<Long> longs() {
     return longs(Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  /**
+   * Shorts in {@code [min, max]}, edge values mixed in; shrinks towards 0, or the bound nearest 0.
+   *
+   * @throws IllegalArgumentException if {@code min > max}
+   */
+  public static Gen<Short> shorts(short min, short max) {
+    Gen<Long> longs = longs(min, max);
+    return of(in -> (short) (long) longs.generate(in), "shorts(" + min + ", " + max + ")");
+  }
+
+  /** Every short, edge values mixed in; shrinks towards 0. */
+  public static Gen<Short> shorts() {
+    return shorts(Short.MIN_VALUE, Short.MAX_VALUE);
+  }
+
+  /**
+   * Bytes in {@code [min, max]}, edge values mixed in; shrinks towards 0, or the bound nearest 0.
+   *
+   * @throws IllegalArgumentException if {@code min > max}
+   */
+  public static Gen<Byte> bytes(byte min, byte max) {
+    Gen<Long> longs = longs(min, max);
+    return of(in -> (byte) (long) longs.generate(in), "bytes(" + min + ", " + max + ")");
+  }
+
+  /** Every byte, edge values mixed in; shrinks towards 0. */
+  public static Gen<Byte> bytes() {
+    return bytes(Byte.MIN_VALUE, Byte.MAX_VALUE);
+  }
+
+  /**
+   * Characters in {@code [min, max]}; shrinks towards {@code min}.
+   *
+   * @throws IllegalArgumentException if {@code min > max}
+   */
+  public static Gen<Character> chars(char min, char max) {
+    if (min > max) {
+      throw new IllegalArgumentException(
+          "min > max: " + (int) min + " > " + (int) max + "; pass the smaller character first");
+    }
+    Gen<Long> longs = longs(min, max);
+    return of(
+        in -> (char) (long) longs.generate(in),
+        "chars(" + (int) min + ", " + (int) max + ")");
+  }
+
+  /**
+   * Characters of {@code alphabet}, evenly; shrinks towards its first character.
+   *
+   * @throws IllegalArgumentException if the alphabet is empty
+   */
+  public static Gen<Character> chars(String alphabet) {
+    if (alphabet.isEmpty()) {
+      throw new IllegalArgumentException("empty alphabet; pass at least one character");
+    }
+    return of(in -> alphabet.charAt(in.index(alphabet.length())), "chars(\"" + alphabet + "\")");
+  }
+
+  /**
+   * Finite doubles in {@code [min, max]}: a whole part and a fraction, each its own choice, with
+   * the bounds, 0, 1 and -1 mixed in; shrinks towards 0 (or the bound nearest 0), whole numbers
+   * first. Whole parts beyond ±2^62 are generated only as the bounds themselves.
+   *
+   * @throws IllegalArgumentException if a bound is not finite or {@code min > max}
+   */
+  public static Gen<Double> doubles(double min, double max) {
+    if (!Double.isFinite(min) || !Double.isFinite(max) || min > max) {
+      throw new IllegalArgumentException(
+          "bad double range [" + min + ", " + max + "]; pass finite bounds, the smaller first");
+    }
+    double limit = 0x1p62;
+    long lo = (long) Math.ceil(Math.max(min, -limit));
+    long hi = (long) Math.floor(Math.min(max, limit));
+    double target = min > 0 ? min : Math.min(max, 0);
+    long fractionBits = 1L << 52;
+    return of(
+        in -> {
+          if (in.bit(0.02)) { // an exact bound, which the whole part may not reach
+            return in.bit(0.5) ? max : min;
+          }
+          if (lo > hi) { // no whole number in range: a fraction of the range from the bound nearest 0
+            long f = in.draw(0, fractionBits, 0, in.random().nextLong(fractionBits + 1));
+            double span = max - min;
+            return target == min ? min + span * f / fractionBits : max - span * f / fractionBits;
+          }
+          long wholeTarget = Math.max(lo, Math.min(hi, (long) target));
+          long whole =
+              in.draw(lo, hi, wholeTarget, Numbers.suggest(in, lo, hi, wholeTarget, edges(lo, hi)));
+          long f = in.draw(0, fractionBits - 1, 0, in.bit(0.5) ? 0 : in.random().nextLong(fractionBits));
+          double fraction = (double) f / fractionBits;
+          double value = whole >= 0 ? whole + fraction : whole - fraction;
+          return Math.max(min, Math.min(max, value));
+        },
+        "doubles(" + min + ", " + max + ")");
+  }
+
+  /** Finite doubles between -2^62 and 2^62, edge values mixed in; shrinks towards 0. */
+  public static Gen<Double> doubles() {
+    return doubles(-0x1p62, 0x1p62);
   }
 
   private static long[] edges(long min, long max) {
@@ -369,9 +611,7 @@ public final class Gen<T> {
     if (alphabet.isEmpty()) {
       throw new IllegalArgumentException("empty alphabet; pass at least one character");
     }
-    Gen<Character> chars =
-        of(in -> alphabet.charAt(in.index(alphabet.length())), "chars(\"" + alphabet + "\")");
-    return lists(chars, minLength, maxLength)
+    return lists(chars(alphabet), minLength, maxLength)
         .map(
             list -> {
               StringBuilder text = new StringBuilder(list.size());
@@ -418,9 +658,9 @@ public final class Gen<T> {
   // ---------------------------------------------------------------- combinators
 
   /** The values of this generator passed through {@code mapper}; shrinks as this generator does. */
-  public <R> Gen<R> map(Function<? super T, ? extends R> mapper) {
+  public <R extends @Nullable Object> Gen<R> map(Function<? super T, ? extends R> mapper) {
     Objects.requireNonNull(mapper, "mapper");
-    return of(in -> mapper.apply(generate(in)), description + ".map(..)");
+    return new Gen<R>(in -> mapper.apply(generate(in)), description + ".map(..)", nullable);
   }
 
   /**
@@ -472,7 +712,7 @@ public final class Gen<T> {
   }
 
   /** Pairs of values from {@code first} and {@code second} combined by {@code combiner}. */
-  public static <A, B, R> Gen<R> zip(
+  public static <A extends @Nullable Object, B extends @Nullable Object, R> Gen<R> zip(
       Gen<A> first, Gen<B> second, BiFunction<? super A, ? super B, ? extends R> combiner) {
     Objects.requireNonNull(combiner, "combiner");
     return of(
@@ -490,7 +730,7 @@ public final class Gen<T> {
 
   /** This generator, shown as {@code description} in messages. */
   public Gen<T> describedAs(String description) {
-    return of(draw, Objects.requireNonNull(description, "description"));
+    return new Gen<>(draw, Objects.requireNonNull(description, "description"), nullable);
   }
 
   private static RuntimeException tooManyMisses(Choices in, String what, String rejected) {

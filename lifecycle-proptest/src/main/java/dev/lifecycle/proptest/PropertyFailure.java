@@ -1,5 +1,9 @@
 package dev.lifecycle.proptest;
 
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
 /**
  * A property failed: thrown by {@code check()} with the minimal counterexample, the original one,
  * and the seed that reproduces both.
@@ -15,6 +19,10 @@ public final class PropertyFailure extends AssertionError {
   private final String original;
   private final int tries;
   private final int shrinks;
+  private final String propertyName;
+  private final transient List<@Nullable Object> counterexample;
+  private final int shrinkRuns;
+  private final Duration shrinkTime;
 
   PropertyFailure(
       String message,
@@ -23,13 +31,45 @@ public final class PropertyFailure extends AssertionError {
       String minimal,
       String original,
       int tries,
-      int shrinks) {
+      int shrinks,
+      String propertyName,
+      List<@Nullable Object> counterexample,
+      int shrinkRuns,
+      Duration shrinkTime) {
     super(message, cause);
     this.seed = seed;
     this.minimal = minimal;
     this.original = original;
     this.tries = tries;
     this.shrinks = shrinks;
+    this.propertyName = propertyName;
+    this.counterexample = counterexample;
+    this.shrinkRuns = shrinkRuns;
+    this.shrinkTime = shrinkTime;
+  }
+
+  /**
+   * The minimal counterexample as values: a value property's arguments in order (an argument whose
+   * generator threw is missing, with those after it), a stateful property's steps as text, one
+   * element a step. Unmodifiable; the values are the ones the failing check received.
+   */
+  public List<@Nullable Object> counterexample() {
+    return counterexample;
+  }
+
+  /** The property's name, as the report shows it: the test method that checked it, by default. */
+  public String propertyName() {
+    return propertyName;
+  }
+
+  /** How many candidates shrinking ran (each one a run of the property). */
+  public int shrinkRuns() {
+    return shrinkRuns;
+  }
+
+  /** How long shrinking took. */
+  public Duration shrinkTime() {
+    return shrinkTime;
   }
 
   /**

@@ -118,7 +118,8 @@ public final class PropertyTestExtension
               return () -> invokeWithHooks(hooks, extensionContext, method, target, args);
             },
             settings(annotation, method),
-            names);
+            names,
+            method.getDeclaringClass().getSimpleName() + "." + method.getName());
     Statistics statistics = property.check(PLACEHOLDER);
     extensionContext.publishReportEntry(STATISTICS_ENTRY, statistics.toString());
   }

@@ -2,6 +2,7 @@ package dev.lifecycle.proptest;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,7 @@ final class Runner {
    * @param what what is checked, for messages ("property", "stateful property")
    * @param noun what a failing try is called ("counterexample", "failing sequence")
    * @param statistics filled by the trial; logged if the system property asks for it
+   * @param name the property's name, for messages
    * @throws PropertyFailure if a try fails
    */
   static Statistics run(
@@ -26,7 +28,8 @@ final class Runner {
       Trial trial,
       String what,
       String noun,
-      Statistics.Recorder statistics) {
+      Statistics.Recorder statistics,
+      String name) {
     int tries = settings.triesForThisRun();
     long runSeed = settings.firstSeed();
     long seed = runSeed;
@@ -34,12 +37,16 @@ final class Runner {
     long deadline = started + nanos(settings.maxDuration());
     int passed = 0;
     int discarded = 0;
+    Choices.@Nullable Invalid lastDiscard = null;
+    long lastDiscardSeed = 0;
     for (int attempt = 1; passed < tries; attempt++) {
       if (System.nanoTime() - deadline > 0) {
         LOG.log(
             Level.INFO,
             () ->
-                what
+                name
+                    + ": "
+                    + what
                     + " stopped by its time budget of "
                     + settings.maxDuration()
                     + " after "
@@ -53,18 +60,27 @@ final class Runner {
       }
       if (discarded > tries * 10L) {
         throw new IllegalStateException(
-            what
+            name
+                + ": "
+                + what
                 + " discarded "
                 + discarded
                 + " tries and passed "
                 + passed
-                + "; its assumptions reject almost everything: generate valid inputs directly");
+                + (lastDiscard instanceof Choices.TooDeep
+                    ? "; its generators nest too deeply: " + lastDiscard.getMessage()
+                    : "; its assumptions reject almost everything: generate valid inputs directly")
+                + " (last discarded seed: "
+                + lastDiscardSeed
+                + ")");
       }
       Choices in = Choices.fresh(new SplittableRandom(seed), Shrinker.CHOICE_LIMIT);
       Trial.@Nullable Failure failure;
       try {
         failure = trial.run(in, true);
       } catch (Choices.Invalid e) {
+        lastDiscard = e;
+        lastDiscardSeed = seed;
         discarded++;
         statistics.discarded();
         seed = Settings.nextSeed(seed);
@@ -72,7 +88,7 @@ final class Runner {
       }
       statistics.tried();
       if (failure != null) {
-        throw report(settings, trial, what, noun, in, failure, seed, runSeed, attempt);
+        throw report(settings, trial, what, noun, in, failure, seed, runSeed, attempt, name);
       }
       passed++;
       seed = Settings.nextSeed(seed);
@@ -93,18 +109,21 @@ final class Runner {
       Trial.Failure original,
       long seed,
       long runSeed,
-      int attempt) {
-    Shrinker.Example failing =
-        new Shrinker.Example(in.values(), in.targets(), in.spans(), original);
+      int attempt,
+      String name) {
+    Shrinker.Example failing = Shrinker.Example.of(in, original);
+    long started = System.nanoTime();
     Shrinker shrinker =
         new Shrinker(
-            trial,
-            failing,
-            settings.maxShrinks(),
-            System.nanoTime() + nanos(settings.maxShrinkDuration()));
-    Trial.Failure minimal = shrinker.shrink().failure();
+            trial, failing, settings.maxShrinks(), started + nanos(settings.maxShrinkDuration()));
+    Shrinker.Example shrunk = shrinker.shrink();
+    Trial.Failure minimal = shrunk.failure();
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    String reproduction = trial.reproduction(shrunk.values());
     String message =
-        what
+        name
+            + ": "
+            + what
             + " failed on try "
             + attempt
             + (seed == runSeed ? "" : " (run seed " + runSeed + ")")
@@ -112,9 +131,20 @@ final class Runner {
             + shrinker.improvements()
             + " steps ("
             + shrinker.runs()
-            + " runs)\n"
+            + " runs, "
+            + took.toMillis()
+            + " ms"
+            + (shrinker.stoppedByBudget()
+                ? "; stopped by the shrink budget of "
+                    + settings.maxShrinks()
+                    + " runs or "
+                    + settings.maxShrinkDuration()
+                    + ", so this may not be minimal"
+                : "")
+            + ")\n"
             + describe("minimal " + noun, minimal)
             + describe("original " + noun, original)
+            + (reproduction == null ? "" : reproduction + "\n")
             + "re-run exactly this case: -D"
             + Settings.SEED
             + "="
@@ -130,11 +160,45 @@ final class Runner {
             minimal.counterexample(),
             original.counterexample(),
             attempt,
-            shrinker.improvements());
+            shrinker.improvements(),
+            name,
+            minimal.values(),
+            shrinker.runs(),
+            took);
     if (shrinker.improvements() > 0) { // else the minimal failure is the original one
       failure.addSuppressed(original.cause());
     }
     return failure;
+  }
+
+  /**
+   * The name of the test that runs a property: the first caller outside this engine (and its
+   * helpers in lifecycle-testing), as {@code SimpleClassName.method}.
+   */
+  static String callerName() {
+    java.security.CodeSource ours = Runner.class.getProtectionDomain().getCodeSource();
+    return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+        .walk(
+            frames ->
+                frames
+                    .filter(
+                        f ->
+                            !Objects.equals(
+                                    f.getDeclaringClass().getProtectionDomain().getCodeSource(),
+                                    ours)
+                                && !(f.getClassName().startsWith("dev.lifecycle.testing.")
+                                    && !f.getClassName().contains("Test")))
+                    .findFirst()
+                    .map(
+                        f -> {
+                          String type = f.getClassName();
+                          String method = f.getMethodName();
+                          if (method.startsWith("lambda$") && method.indexOf('$', 7) > 7) {
+                            method = method.substring(7, method.indexOf('$', 7)); // the enclosing one
+                          }
+                          return type.substring(type.lastIndexOf('.') + 1) + "." + method;
+                        })
+                    .orElse("property"));
   }
 
   /** The duration in nanoseconds, at most about 146 years (so that adding it to now cannot wrap). */

@@ -2,6 +2,7 @@ package dev.lifecycle.proptest;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,15 @@ final class Sequence<M, S> implements Trial {
    * branches may take before they are reported as stuck.
    */
   record Concurrency<M>(
-      int threads, int branchSteps, int repeats, UnaryOperator<M> fork, Duration deadline) {}
+      int threads,
+      int branchSteps,
+      int repeats,
+      UnaryOperator<M> fork,
+      Duration deadline,
+      int firstTryRepeats) {}
+
+  /** How many times the minimal case of a concurrent failure is replayed to say how often it fails. */
+  static final int REPLAYS = 20;
 
   /** A generated step; described only when a failure is reported. */
   private record Planned<M, S>(Stateful.Action<M, S> action, Object param) {
@@ -70,12 +79,46 @@ final class Sequence<M, S> implements Trial {
     if (failure != null || concurrency == null) {
       return failure;
     }
-    // Thread schedules differ from run to run: run the same steps a few more times.
+    // Thread schedules differ from run to run: run the same steps a few more times, many more on
+    // the first try of a run from a given seed, which is how a reported failure is reproduced.
     long[] choices = in.values();
-    for (int repeat = 1; repeat < concurrency.repeats() && failure == null; repeat++) {
+    int repeats = concurrency.repeats();
+    if (record && firstTry) {
+      repeats = concurrency.firstTryRepeats();
+    }
+    if (record) {
+      firstTry = false;
+    }
+    for (int repeat = 1; repeat < repeats && failure == null; repeat++) {
       failure = once(Choices.replay(choices, Shrinker.CHOICE_LIMIT), false);
     }
     return failure;
+  }
+
+  private boolean firstTry = true;
+
+  @Override
+  public @Nullable String reproduction(long[] choices) {
+    if (concurrency == null) {
+      return null;
+    }
+    int failed = 0;
+    for (int i = 0; i < REPLAYS; i++) {
+      try {
+        if (once(Choices.replay(choices, Shrinker.CHOICE_LIMIT), false) != null) {
+          failed++;
+        }
+      } catch (Choices.Invalid e) {
+        // counts as not reproduced
+      }
+    }
+    return "the minimal case failed again in "
+        + failed
+        + " of "
+        + REPLAYS
+        + " replays (thread schedules vary; a run from the seed repeats its first try "
+        + concurrency.firstTryRepeats()
+        + " times)";
   }
 
   private @Nullable Failure once(Choices in, boolean record) {
@@ -94,7 +137,18 @@ final class Sequence<M, S> implements Trial {
       int length = 1 + in.random().nextInt(maxSteps);
       for (int n = 0; n < maxSteps && failure == null; n++) {
         int span = in.startSpan();
-        Planned<M, S> step = plan(in, model, n < length);
+        Planned<M, S> step;
+        try {
+          step = plan(in, model, n < length);
+        } catch (Choices.Invalid | OutOfMemoryError e) {
+          throw e;
+        } catch (TestAbortedException e) {
+          throw new Choices.Invalid("assumption failed: " + e.getMessage());
+        } catch (Throwable e) { // a precondition or a parameter's generator threw: reported
+          failure = e;
+          where = "generating step " + (steps.size() + 1) + " threw";
+          break;
+        }
         if (step == null) {
           break;
         }
@@ -120,8 +174,20 @@ final class Sequence<M, S> implements Trial {
         }
         in.endSpan(span);
       }
+      List<List<Planned<M, S>>> planned = List.of();
       if (failure == null && concurrency != null) {
-        List<List<Planned<M, S>>> planned = planBranches(in, model, concurrency, record);
+        try {
+          planned = planBranches(in, model, concurrency, record);
+        } catch (Choices.Invalid | OutOfMemoryError e) {
+          throw e;
+        } catch (TestAbortedException e) {
+          throw new Choices.Invalid("assumption failed: " + e.getMessage());
+        } catch (Throwable e) { // a precondition or a parameter's generator threw: reported
+          failure = e;
+          where = "generating the parallel steps threw";
+        }
+      }
+      if (failure == null && concurrency != null) {
         for (List<Planned<M, S>> branch : planned) {
           List<String> shown = new ArrayList<>();
           for (Planned<M, S> step : branch) {
@@ -155,7 +221,12 @@ final class Sequence<M, S> implements Trial {
     for (Planned<M, S> step : steps) {
       shown.add(step.description());
     }
-    return new Failure(render(shown, branches), where, failure);
+    List<@Nullable Object> values = new ArrayList<>(shown);
+    for (int t = 0; t < branches.size(); t++) {
+      values.add("thread " + (t + 1) + ": " + String.join("; ", branches.get(t)));
+    }
+    return new Failure(
+        render(shown, branches), where, failure, Collections.unmodifiableList(values));
   }
 
   /** The next step, generated from the model, or null when the sequence ends here. */

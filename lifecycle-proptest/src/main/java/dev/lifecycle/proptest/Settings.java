@@ -65,6 +65,14 @@ record Settings(
     return new Settings(tries, seed, maxDuration, maxShrinks, maxDuration, maxSteps);
   }
 
+  Settings withMaxShrinks(int maxShrinks) {
+    if (maxShrinks < 0) {
+      throw new IllegalArgumentException(
+          "maxShrinks < 0: " + maxShrinks + "; pass 0 to report the failure unshrunk");
+    }
+    return new Settings(tries, seed, maxDuration, maxShrinks, maxShrinkDuration, maxSteps);
+  }
+
   Settings withMaxSteps(int maxSteps) {
     if (maxSteps < 1) {
       throw new IllegalArgumentException(
@@ -92,6 +100,12 @@ record Settings(
       }
     }
     return seed != null ? seed : ThreadLocalRandom.current().nextLong();
+  }
+
+  /** Whether the first seed was given, in code or by the system property, rather than random. */
+  boolean seeded() {
+    String forced = System.getProperty(SEED);
+    return seed != null || (forced != null && !forced.isBlank());
   }
 
   /** Whether every property's statistics are logged. */

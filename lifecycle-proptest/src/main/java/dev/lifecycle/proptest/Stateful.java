@@ -101,6 +101,12 @@ public final class Stateful<M, S> {
   /** How many times concurrent mode runs each generated case. */
   public static final int CONCURRENT_REPEATS = 10;
 
+  /**
+   * How many times concurrent mode runs the first case of a run from a given seed ({@code seed(..)}
+   * or {@code -Dlifecycle.pbt.seed}): the case a reported failure named, run until it fails again.
+   */
+  public static final int REPRODUCING_REPEATS = 200;
+
   private final Supplier<? extends M> model;
   private final Supplier<? extends S> system;
   private final List<Action<M, S>> actions;
@@ -108,6 +114,7 @@ public final class Stateful<M, S> {
   private final Settings settings;
   private final int branchSteps;
   private final Duration branchDeadline;
+  private final @Nullable String name;
 
   private Stateful(
       Supplier<? extends M> model,
@@ -116,7 +123,9 @@ public final class Stateful<M, S> {
       List<Check<M, S>> invariants,
       Settings settings,
       int branchSteps,
-      Duration branchDeadline) {
+      Duration branchDeadline,
+      @Nullable String name) {
+    this.name = name;
     this.model = model;
     this.system = system;
     this.actions = actions;
@@ -139,7 +148,8 @@ public final class Stateful<M, S> {
         List.of(),
         Settings.defaults(),
         DEFAULT_BRANCH_STEPS,
-        DEFAULT_BRANCH_DEADLINE);
+        DEFAULT_BRANCH_DEADLINE,
+        null);
   }
 
   /**
@@ -203,7 +213,7 @@ public final class Stateful<M, S> {
     List<Action<M, S>> more = new ArrayList<>(actions);
     more.add(action);
     return new Stateful<>(
-        model, system, List.copyOf(more), invariants, settings, branchSteps, branchDeadline);
+        model, system, List.copyOf(more), invariants, settings, branchSteps, branchDeadline, name);
   }
 
   /**
@@ -229,12 +239,28 @@ public final class Stateful<M, S> {
     List<Check<M, S>> more = new ArrayList<>(invariants);
     more.add(invariant);
     return new Stateful<>(
-        model, system, actions, List.copyOf(more), settings, branchSteps, branchDeadline);
+        model, system, actions, List.copyOf(more), settings, branchSteps, branchDeadline, name);
   }
 
   private Stateful<M, S> with(Settings settings) {
     return new Stateful<>(
-        model, system, actions, invariants, settings, branchSteps, branchDeadline);
+        model, system, actions, invariants, settings, branchSteps, branchDeadline, name);
+  }
+
+  /**
+   * This property named {@code name} in its failure and its log lines; by default it is named
+   * after the method that calls {@code check}.
+   */
+  public Stateful<M, S> named(String name) {
+    return new Stateful<>(
+        model,
+        system,
+        actions,
+        invariants,
+        settings,
+        branchSteps,
+        branchDeadline,
+        Objects.requireNonNull(name, "name"));
   }
 
   /**
@@ -298,7 +324,7 @@ public final class Stateful<M, S> {
           "branchSteps < 1: " + branchSteps + "; a branch needs room for a step");
     }
     return new Stateful<>(
-        model, system, actions, invariants, settings, branchSteps, branchDeadline);
+        model, system, actions, invariants, settings, branchSteps, branchDeadline, name);
   }
 
   /**
@@ -313,7 +339,7 @@ public final class Stateful<M, S> {
       throw new IllegalArgumentException(
           "branch deadline not positive: " + deadline + "; give the branches some time");
     }
-    return new Stateful<>(model, system, actions, invariants, settings, branchSteps, deadline);
+    return new Stateful<>(model, system, actions, invariants, settings, branchSteps, deadline, name);
   }
 
   /**
@@ -323,6 +349,9 @@ public final class Stateful<M, S> {
    * finished, the {@link #systemInvariant system invariants} are checked. Each try is run {@value
    * #CONCURRENT_REPEATS} times, because thread schedules differ from run to run; a failure is
    * shrunk like a sequential one (each candidate again run {@value #CONCURRENT_REPEATS} times).
+   * The report says in how many of 20 replays the minimal case failed again. A run from a given
+   * seed (the reported one) runs its first case up to {@value #REPRODUCING_REPEATS} times, until it
+   * fails: the seed fixes the steps, the repeats give the schedule its chances.
    *
    * <p>The branches are generated before they run, from the model as the prefix left it: each step
    * of a branch was enabled at the end of the prefix. Each branch runs its steps with its own copy
@@ -360,7 +389,12 @@ public final class Stateful<M, S> {
     Objects.requireNonNull(forkModel, "forkModel");
     return run(
         new Sequence.Concurrency<>(
-            threads, branchSteps, CONCURRENT_REPEATS, forkModel, branchDeadline),
+            threads,
+            branchSteps,
+            CONCURRENT_REPEATS,
+            forkModel,
+            branchDeadline,
+            settings.seeded() ? REPRODUCING_REPEATS : CONCURRENT_REPEATS),
         "concurrent stateful property");
   }
 
@@ -375,6 +409,12 @@ public final class Stateful<M, S> {
     Sequence<M, S> sequence =
         new Sequence<>(
             model, system, actions, invariants, settings.maxSteps(), statistics, concurrency);
-    return Runner.run(settings, sequence, what, "failing sequence", statistics);
+    return Runner.run(
+        settings,
+        sequence,
+        what,
+        "failing sequence",
+        statistics,
+        name != null ? name : Runner.callerName());
   }
 }

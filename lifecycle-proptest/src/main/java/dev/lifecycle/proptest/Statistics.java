@@ -6,8 +6,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a property's tries covered: how many ran, and for a stateful property how often each action
@@ -22,13 +25,34 @@ public final class Statistics {
   private final int discarded;
   private final Map<String, Long> actionCounts;
   private final TreeMap<Integer, Long> lengths;
+  private final Map<String, Long> labels;
 
   private Statistics(
-      int tries, int discarded, Map<String, Long> actions, Map<Integer, Long> lengths) {
+      int tries,
+      int discarded,
+      Map<String, Long> actions,
+      Map<Integer, Long> lengths,
+      Map<String, Long> labels) {
     this.tries = tries;
     this.discarded = discarded;
     this.actionCounts = Collections.unmodifiableMap(new LinkedHashMap<>(actions));
     this.lengths = new TreeMap<>(lengths);
+    this.labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+  }
+
+  /**
+   * Classifies the try that is running on this thread: call it inside a value property's check
+   * ({@code Statistics.label(list.isEmpty() ? "empty" : "non-empty")}) and {@link #labels()}
+   * counts how many tries had each label, which {@code toString()} prints with percentages. A
+   * label given twice in one try counts once; outside a try, and in shrink runs, it does nothing.
+   */
+  public static void label(String label) {
+    Labels.add(java.util.Objects.requireNonNull(label, "label"));
+  }
+
+  /** How many tries had each {@link #label}, by label, in the order first seen. */
+  public Map<String, Long> labels() {
+    return labels;
   }
 
   /** How many tries ran to the end (passed, or the one that failed). */
@@ -103,7 +127,67 @@ public final class Statistics {
               meanSequenceLength(),
               maxSequenceLength()));
     }
+    if (!labels.isEmpty()) {
+      int labelWidth = 5;
+      for (String label : labels.keySet()) {
+        labelWidth = Math.max(labelWidth, label.length());
+      }
+      out.append("\nlabels:");
+      for (Map.Entry<String, Long> e : labels.entrySet()) {
+        double percent = tries == 0 ? 0 : 100.0 * e.getValue() / tries;
+        out.append(
+            String.format(
+                Locale.ROOT, "%n  %-" + labelWidth + "s %8d  %5.1f%%", e.getKey(), e.getValue(), percent));
+      }
+    }
     return out.toString();
+  }
+
+  /** The labels of the try running on this thread; what {@link #label} adds to. */
+  static final class Labels implements AutoCloseable {
+    private static final ThreadLocal<@Nullable Labels> CURRENT = new ThreadLocal<>();
+    private static final Labels IGNORED = new Labels(null);
+
+    private final @Nullable Recorder recorder;
+    private final Set<String> seen = new LinkedHashSet<>();
+    private boolean discarded;
+
+    private Labels(@Nullable Recorder recorder) {
+      this.recorder = recorder;
+    }
+
+    /** Starts collecting for a try into {@code recorder}, or ignoring labels if it is null. */
+    static Labels open(@Nullable Recorder recorder) {
+      if (recorder == null) {
+        CURRENT.set(IGNORED);
+        return IGNORED;
+      }
+      Labels labels = new Labels(recorder);
+      CURRENT.set(labels);
+      return labels;
+    }
+
+    static void add(String label) {
+      Labels labels = CURRENT.get();
+      if (labels != null && labels.recorder != null) {
+        labels.seen.add(label);
+      }
+    }
+
+    /** The try was discarded: its labels do not count. */
+    void discard() {
+      discarded = true;
+    }
+
+    @Override
+    public void close() {
+      CURRENT.remove();
+      if (recorder != null && !discarded) {
+        for (String label : seen) {
+          recorder.label(label);
+        }
+      }
+    }
   }
 
   /** Collects statistics during a run. Not thread-safe: one recorder belongs to one run. */
@@ -113,6 +197,11 @@ public final class Statistics {
     private final List<String> names = new ArrayList<>();
     private long[] counts = new long[4];
     private final Map<Integer, Long> lengths = new TreeMap<>();
+    private final Map<String, Long> labels = new LinkedHashMap<>();
+
+    void label(String label) {
+      labels.merge(label, 1L, Long::sum);
+    }
 
     /** Declares the action that {@link #action(int)} calls {@code names.size()}, in order. */
     void declare(String action) {
@@ -148,7 +237,7 @@ public final class Statistics {
       for (int i = 0; i < names.size(); i++) {
         actions.put(names.get(i), counts[i]);
       }
-      return new Statistics(tries, discarded, actions, lengths);
+      return new Statistics(tries, discarded, actions, lengths, labels);
     }
   }
 }

@@ -1,13 +1,14 @@
 package dev.lifecycle.proptest;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /** Renders generated values for failure messages. */
 final class Values {
   private Values() {}
 
   /** Strings quoted, characters in single quotes, arrays by content, the rest by toString. */
-  static String show(Object value) {
+  static String show(@Nullable Object value) {
     if (value instanceof String s) {
       return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }

@@ -76,13 +76,41 @@ final class ConcurrentStatefulTest {
   }
 
   @Test
+  void checkConcurrently_failureRerunFromItsSeed_failsAgain() {
+    PropertyFailure found =
+        catchFailure(
+            () -> property(RacySemaphore::new).seed(21).checkConcurrently(2, held -> new Held()));
+    assertThat(found.getMessage()).containsPattern("the minimal case failed again in \\d+ of 20 replays");
+
+    int reproduced = 0;
+    int reruns = 10;
+    for (int i = 0; i < reruns; i++) {
+      PropertyFailure again =
+          catchFailure(
+              () ->
+                  property(RacySemaphore::new)
+                      .seed(found.seed())
+                      .tries(1)
+                      .checkConcurrently(2, held -> new Held()));
+      if (again != null) {
+        assertThat(again.seed()).isEqualTo(found.seed());
+        assertThat(again.original()).isEqualTo(found.original());
+        reproduced++;
+      }
+    }
+    System.out.println("concurrent failure re-run from its seed failed again in " + reproduced + " of " + reruns);
+    assertThat(reproduced).as("re-runs from the seed that failed again").isPositive();
+  }
+
+  @Test
   void checkConcurrently_raceInSystem_isFoundAndShrunk() {
     PropertyFailure failure =
         catchFailure(
             () -> property(RacySemaphore::new).seed(21).checkConcurrently(2, held -> new Held()));
 
     assertThat(failure.getMessage())
-        .startsWith("concurrent stateful property failed on try ")
+        .startsWith("ConcurrentStatefulTest.")
+        .contains(": concurrent stateful property failed on try ")
         .contains("then in parallel:\n  ")
         .contains("after the parallel part, invariant \"never more than one permit out\" failed");
     assertThat(failure.minimal()).contains("thread 1: tryAcquire").contains("thread 2: tryAcquire");

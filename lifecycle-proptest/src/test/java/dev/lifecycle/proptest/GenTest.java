@@ -213,6 +213,89 @@ final class GenTest {
     assertThat(distinct.size()).isGreaterThan(5_000);
   }
 
+  @Test
+  void smallNumbers_stayInRange() {
+    assertThat(Gen.shorts().samples(N, 4)).contains(Short.MIN_VALUE, Short.MAX_VALUE, (short) 0);
+    assertThat(Gen.bytes((byte) -3, (byte) 3).samples(N, 4))
+        .allSatisfy(b -> assertThat(b).isBetween((byte) -3, (byte) 3));
+    assertThat(Gen.chars('x', 'z').samples(N, 4)).containsOnly('x', 'y', 'z');
+    assertThat(Gen.chars("ab").samples(N, 4)).containsOnly('a', 'b');
+  }
+
+  @Test
+  void doubles_stayInRangeWithFractionsAndBounds() {
+    List<Double> values = Gen.doubles(-2.5, 7.25).samples(N, 5);
+
+    assertThat(values).allSatisfy(d -> assertThat(d).isBetween(-2.5, 7.25));
+    assertThat(values).contains(-2.5, 7.25, 0.0);
+    assertThat(values).anySatisfy(d -> assertThat(d % 1).isNotZero());
+    assertThat(Gen.doubles(0.25, 0.5).samples(N, 5)).allSatisfy(d -> assertThat(d).isBetween(0.25, 0.5));
+    assertThatThrownBy(() -> Gen.doubles(1, Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("bad double range [1.0, NaN]; pass finite bounds, the smaller first");
+  }
+
+  @Test
+  void nullable_generatesNullAndShrinksToIt() {
+    assertThat(Gen.nullable(Gen.ints()).samples(N, 6)).containsNull().anySatisfy(x -> assertThat(x).isNotNull());
+
+    PropertyFailure failure =
+        catchFailure(
+            () ->
+                Property.forAll(Gen.nullable(Gen.ints()), Gen.ints(0, 100))
+                    .seed(3)
+                    .check((x, y) -> assertThat(y).isLessThan(10)));
+    assertThat(failure.minimal()).isEqualTo("arg0 = null\narg1 = 10");
+  }
+
+  @Test
+  void mapToNull_failsNamingTheGenerator() {
+    assertThatThrownBy(() -> Gen.ints(0, 3).map(x -> (Object) null).samples(1, 1))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("ints(0, 3).map(..) generated null; wrap it in Gen.nullable(..) if null is a valid value");
+  }
+
+  /** An expression: a literal or a sum. */
+  sealed interface Expr permits Lit, Sum {}
+
+  record Lit(int value) implements Expr {}
+
+  record Sum(Expr left, Expr right) implements Expr {}
+
+  static int depth(Expr e) {
+    return e instanceof Sum sum ? 1 + Math.max(depth(sum.left()), depth(sum.right())) : 0;
+  }
+
+  @Test
+  void recursive_boundedByMaxDepth_andShrinksToASubtree() {
+    Gen<Expr> exprs =
+        Gen.recursive(Gen.ints(0, 9).map(Lit::new), self -> Gen.zip(self, self, Sum::new), 4);
+
+    assertThat(exprs.samples(N, 7)).allSatisfy(e -> assertThat(depth(e)).isLessThanOrEqualTo(4));
+    assertThat(exprs.samples(N, 7)).anySatisfy(e -> assertThat(depth(e)).isEqualTo(4));
+    PropertyFailure failure =
+        catchFailure(
+            () ->
+                Property.forAll(exprs)
+                    .seed(8)
+                    .check(e -> assertThat(e.toString()).doesNotContain("value=7")));
+    assertThat(failure.minimal()).isEqualTo("arg0 = Lit[value=7]");
+  }
+
+  @Test
+  void lazy_suppliesItsGeneratorOnce() {
+    int[] made = new int[1];
+    Gen<Integer> lazy =
+        Gen.lazy(
+            () -> {
+              made[0]++;
+              return Gen.ints(0, 3);
+            });
+
+    assertThat(lazy.samples(50, 1)).allSatisfy(x -> assertThat(x).isBetween(0, 3));
+    assertThat(made[0]).isEqualTo(1);
+  }
+
   static PropertyFailure catchFailure(org.assertj.core.api.ThrowableAssert.ThrowingCallable run) {
     return org.assertj.core.api.Assertions.catchThrowableOfType(PropertyFailure.class, run);
   }

@@ -33,11 +33,12 @@ final class PropertyCheckTest {
                     .seed(1)
                     .check((a, b) -> assertThat(a + b).isLessThan(1000)));
 
-    // Each choice is shrunk alone, so the sum ends on one argument: a local minimum, as intended.
-    assertThat(failure.minimal()).isIn("arg0 = 0\narg1 = 1000", "arg0 = 1000\narg1 = 0");
+    // The amount moves onto the last argument: the first one is the simpler to have at 0.
+    assertThat(failure.minimal()).isEqualTo("arg0 = 0\narg1 = 1000");
+    assertThat(failure.counterexample()).containsExactly(0, 1000);
     assertThat(failure.original()).isNotEqualTo(failure.minimal()).startsWith("arg0 = ");
     assertThat(failure.getMessage())
-        .startsWith("property failed on try ")
+        .startsWith("PropertyCheckTest.check_fails_reportsMinimalOriginalAndSeed: property failed on try ")
         .contains("minimal counterexample:\n  " + failure.minimal().replace("\n", "\n  "))
         .contains("\n  threw:\n    java.lang.AssertionError:\n    Expecting actual:\n      1000\n")
         .contains("original counterexample:\n  arg0 = ")
@@ -123,13 +124,64 @@ final class PropertyCheckTest {
   }
 
   @Test
+  void forAll_fiveArguments_labelsCounted() {
+    Statistics statistics =
+        Property.forAll(Gen.ints(0, 9), Gen.booleans(), Gen.shorts(), Gen.bytes(), Gen.chars('a', 'c'))
+            .tries(200)
+            .check(
+                (a, b, c, d, e) -> {
+                  Statistics.label(a % 2 == 0 ? "even" : "odd");
+                  Statistics.label(a % 2 == 0 ? "even" : "odd"); // once per try
+                  assertThat(e).isBetween('a', 'c');
+                });
+
+    assertThat(statistics.labels().keySet()).containsExactlyInAnyOrder("even", "odd");
+    assertThat(statistics.labels().values().stream().mapToLong(Long::longValue).sum())
+        .isEqualTo(200);
+    assertThat(statistics.toString()).contains("labels:", "even", "odd", "%");
+  }
+
+  @Test
+  void forAll_fourArguments_minimalAsValues() {
+    PropertyFailure failure =
+        catchFailure(
+            () ->
+                Property.forAll(Gen.ints(0, 100), Gen.ints(0, 100), Gen.nullable(Gen.strings()), Gen.doubles(0, 10))
+                    .seed(4)
+                    .check((a, b, s, d) -> assertThat(a + b + d).isLessThan(50)));
+
+    assertThat(failure.counterexample()).hasSize(4);
+    assertThat(failure.counterexample().get(2)).isNull();
+    assertThat(failure.shrinkRuns()).isPositive();
+    assertThat(failure.shrinkTime()).isPositive();
+    assertThat(failure.getMessage()).contains(" runs, ").contains(" ms)");
+  }
+
+  @Test
+  void primitive_drawsShrinkLikeBuiltIns() {
+    Gen<int[]> points =
+        Gen.primitive(
+            "points", in -> new int[] {(int) in.between(-9, 9), (int) in.between(-9, 9, 3)});
+
+    PropertyFailure failure =
+        catchFailure(
+            () -> Property.forAll(points).seed(2).check(p -> assertThat(p[0]).isLessThan(5)));
+
+    assertThat(failure.minimal()).isEqualTo("arg0 = [5, 3]");
+    assertThat(points.samples(100, 1))
+        .allSatisfy(p -> assertThat(p[0]).isBetween(-9, 9))
+        .allSatisfy(p -> assertThat(p[1]).isBetween(-9, 9));
+  }
+
+  @Test
   void check_assumptionNeverHolds_failsWithMessage() {
     assertThatThrownBy(
             () -> Property.forAll(Gen.ints()).tries(10).check(x -> Assumptions.assumeTrue(false)))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage(
-            "property discarded 101 tries and passed 0; its assumptions reject almost everything:"
-                + " generate valid inputs directly");
+        .hasMessageStartingWith(
+            "PropertyCheckTest.check_assumptionNeverHolds_failsWithMessage: property discarded 101"
+                + " tries and passed 0; its assumptions reject almost everything: generate valid"
+                + " inputs directly (last discarded seed: ");
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -120,6 +121,91 @@ final class ReadmeQuickstartTest {
   }
   // README:proptest-quickstart:end
 
+  // README:proptest-recursive:begin
+  /** An expression: a number, a sum or a quotient. */
+  sealed interface Expr permits Num, Sum, Quotient {}
+
+  record Num(int value) implements Expr {
+    @Override
+    public String toString() {
+      return Integer.toString(value);
+    }
+  }
+
+  record Sum(Expr left, Expr right) implements Expr {
+    @Override
+    public String toString() {
+      return "(" + left + " + " + right + ")";
+    }
+  }
+
+  record Quotient(Expr left, Expr right) implements Expr {
+    @Override
+    public String toString() {
+      return "(" + left + " / " + right + ")";
+    }
+  }
+
+  /** Expressions up to 6 levels deep; each shrinks towards a number, or one of its subtrees. */
+  static final Gen<Expr> EXPRESSIONS =
+      Gen.recursive(
+          Gen.ints().map(Num::new),
+          self -> Gen.oneOf(Gen.zip(self, self, Sum::new), Gen.zip(self, self, Quotient::new)),
+          6);
+
+  static int evaluate(Expr e) {
+    if (e instanceof Sum s) {
+      return evaluate(s.left()) + evaluate(s.right());
+    }
+    if (e instanceof Quotient q) {
+      return evaluate(q.left()) / evaluate(q.right());
+    }
+    return ((Num) e).value();
+  }
+
+  static boolean dividesByLiteralZero(Expr e) {
+    if (e instanceof Sum s) {
+      return dividesByLiteralZero(s.left()) || dividesByLiteralZero(s.right());
+    }
+    if (e instanceof Quotient q) {
+      return q.right().equals(new Num(0))
+          || dividesByLiteralZero(q.left())
+          || dividesByLiteralZero(q.right());
+    }
+    return false;
+  }
+
+  /** Wrong: a divisor that is not the literal 0 can still be 0. */
+  static Property<Property.Check1<Expr>> evaluatingNeverFails() {
+    return Property.forAll(EXPRESSIONS).named("evaluatingNeverFails");
+  }
+
+  static void check(Expr e) {
+    Assumptions.assumeFalse(dividesByLiteralZero(e));
+    evaluate(e);
+  }
+  // README:proptest-recursive:end
+
+  @Test
+  void recursive_failsWithTheReportShownInTheReadme() throws IOException {
+    PropertyFailure failure =
+        catchThrowableOfType(
+            PropertyFailure.class,
+            () -> evaluatingNeverFails().seed(2026).check(ReadmeQuickstartTest::check));
+
+    Files.writeString(Path.of("target", "readme-recursive-failure.txt"), failure.getMessage());
+    assertThat(failure.counterexample())
+        .containsExactly(new Quotient(new Num(0), new Sum(new Num(0), new Num(0))));
+    assertThat(withoutTimes(readme()))
+        .contains("```text\n" + withoutTimes(failure.getMessage()) + "\n```\n");
+    assertThat(readme()).contains("```java\n" + region("proptest-recursive") + "```\n");
+  }
+
+  /** The text with shrink times, which differ from run to run, replaced by a mark. */
+  static String withoutTimes(String text) {
+    return text.replaceAll("runs, \\d+ ms", "runs, (time) ms");
+  }
+
   @Test
   void brokenStack_failsWithTheReportShownInTheReadme() throws IOException {
     PropertyFailure failure =
@@ -129,7 +215,8 @@ final class ReadmeQuickstartTest {
     // Written out so that the README can be updated when the engine's report changes on purpose.
     Files.writeString(Path.of("target", "readme-failure.txt"), failure.getMessage());
     assertThat(failure.minimal()).isEqualTo("1. push(0)\n2. push(0)\n3. push(0)\n4. push(0)");
-    assertThat(readme()).contains("```text\n" + failure.getMessage() + "\n```\n");
+    assertThat(withoutTimes(readme()))
+        .contains("```text\n" + withoutTimes(failure.getMessage()) + "\n```\n");
   }
 
   @Test

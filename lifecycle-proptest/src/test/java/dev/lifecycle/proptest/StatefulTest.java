@@ -54,7 +54,8 @@ final class StatefulTest {
 
     assertThat(failure.minimal()).isEqualTo("1. push(0)\n2. push(0)\n3. push(0)\n4. push(0)");
     assertThat(failure.getMessage())
-        .startsWith("stateful property failed on try ")
+        .startsWith("StatefulTest.")
+        .contains(": stateful property failed on try ")
         .contains(
             """
             minimal failing sequence:
