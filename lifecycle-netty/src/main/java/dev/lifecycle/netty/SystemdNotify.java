@@ -16,7 +16,10 @@ import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -151,8 +154,18 @@ public final class SystemdNotify implements AutoCloseable {
    */
   public boolean sendAndWait(String state) {
     Require.nonNull(state, "state");
-    ChannelFuture write = send(state);
-    return write.awaitUninterruptibly(WAIT_SECONDS, TimeUnit.SECONDS) && write.isSuccess();
+    // completed by a listener after the counting one (listeners run in order), so that sent() and
+    // failed() already count this notification when the caller sees the result
+    CompletableFuture<Boolean> done = new CompletableFuture<>();
+    ChannelFuture unused = send(state).addListener(write -> done.complete(write.isSuccess()));
+    try {
+      return done.get(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException | TimeoutException e) {
+      return false;
+    }
   }
 
   private ChannelFuture send(String state) {
