@@ -9,6 +9,10 @@ module dev.lifecycle.netty {
   requires transitive io.netty.transport;
   requires transitive io.netty.common;
   requires io.netty.buffer;
+  requires jdk.net;
+  // SystemdNotify only: the epoll classes are an optional dependency, needed where it is used.
+  requires static io.netty.transport.classes.epoll;
+  requires static io.netty.transport.unix.common;
   requires static transitive org.jspecify;
   requires static transitive com.google.errorprone.annotations;
 

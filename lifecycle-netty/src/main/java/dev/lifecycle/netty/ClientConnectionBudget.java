@@ -1,5 +1,6 @@
 package dev.lifecycle.netty;
 
+import dev.lifecycle.core.CapacityExceededException;
 import dev.lifecycle.core.KeyedPermits;
 import dev.lifecycle.core.Permit;
 import dev.lifecycle.core.internal.Require;
@@ -31,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Keys are {@code host:port} for an {@link InetSocketAddress} (the host name as given, else the
  * IP), the address itself otherwise, or a key of the caller's ({@link #connect(Bootstrap, Object,
  * SocketAddress)}). Over a limit, the returned future fails at once with a {@link
- * ConnectionBudgetExceededException} and nothing is opened. Thread-safe.
+ * CapacityExceededException} (the type every lifecycle module throws when a limit leaves no room)
+ * and nothing is opened. Thread-safe.
  */
 public final class ClientConnectionBudget {
   private final KeyedPermits<Object> permits;
@@ -57,7 +59,7 @@ public final class ClientConnectionBudget {
    * released.
    *
    * @return completes with the connected channel; fails with the connect's failure, or with a
-   *     {@link ConnectionBudgetExceededException} when {@code key} or the budget is at its limit
+   *     {@link CapacityExceededException} when {@code key} or the budget is at its limit
    * @throws IllegalStateException if {@code bootstrap} has no event loop group
    */
   public Future<Channel> connect(Bootstrap bootstrap, Object key, SocketAddress remote) {
@@ -70,7 +72,7 @@ public final class ClientConnectionBudget {
     Permit permit = permits.tryAcquire(key);
     if (permit == null) {
       denied.incrementAndGet();
-      return loop.newFailedFuture(new ConnectionBudgetExceededException(
+      return loop.newFailedFuture(exceeded(
           "no connection to " + UserCode.describe(remote) + " under key " + UserCode.describe(key)
               + ": " + permits.inUse(key) + " of " + permits.limit(key) + " in use for the key, "
               + permits.inUse() + " of " + permits.globalLimit()
@@ -91,6 +93,13 @@ public final class ClientConnectionBudget {
       }
     });
     return result;
+  }
+
+  // The deprecated subclass is still what the budget fails with, so that code written against it
+  // keeps catching it; new code catches its supertype.
+  @SuppressWarnings("deprecation")
+  private static CapacityExceededException exceeded(String message) {
+    return new ConnectionBudgetExceededException(message);
   }
 
   private static void connected(ChannelFuture done, Permit permit, Promise<Channel> result) {

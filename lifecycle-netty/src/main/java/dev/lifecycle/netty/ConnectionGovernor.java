@@ -79,6 +79,7 @@ public final class ConnectionGovernor {
   final long pressureIdleNanos;
   final long recheckNanos;
   final @Nullable Function<ConnectionGate.Refusal, ?> goodbye;
+  final @Nullable KeepAlive keepAlive;
   final AtomicLong reaped = new AtomicLong();
   final AtomicLong acceptFailures = new AtomicLong();
   final Set<Channel> children = ConcurrentHashMap.newKeySet();
@@ -94,6 +95,7 @@ public final class ConnectionGovernor {
     this.pressureIdleNanos = builder.pressureIdle;
     this.recheckNanos = builder.recheck;
     this.goodbye = builder.goodbye;
+    this.keepAlive = builder.keepAlive;
     this.guard = new ServerGuard(this);
   }
 
@@ -141,6 +143,10 @@ public final class ConnectionGovernor {
         if (channel.attr(REFUSAL).get() != null) {
           channel.pipeline().addLast(new Goodbye(ConnectionGovernor.this));
           return;
+        }
+        KeepAlive probes = keepAlive;
+        if (probes != null) {
+          boolean unused = probes.apply(channel); // a transport without the options keeps its defaults
         }
         channel.pipeline().addLast(new GovernedChannel(ConnectionGovernor.this), childHandler);
       }
@@ -266,6 +272,7 @@ public final class ConnectionGovernor {
     private long pressureIdle;
     private long recheck = TimeUnit.MILLISECONDS.toNanos(50);
     private @Nullable Function<ConnectionGate.Refusal, ?> goodbye;
+    private @Nullable KeepAlive keepAlive;
 
     private Builder(ConnectionGate.Builder gate) {
       this.gate = gate;
@@ -342,6 +349,32 @@ public final class ConnectionGovernor {
     public Builder idleTimeoutOverSoftLimit(Duration timeout) {
       this.pressureIdle = Require.saturatedNanos(Require.positive(timeout, "idleTimeoutOverSoftLimit"));
       return this;
+    }
+
+    /**
+     * TCP keep-alive on every admitted channel: the kernel probes a peer after {@code idle} without
+     * traffic, then every {@code interval}, and closes a connection whose peer vanished (which
+     * then closes its channel and releases its accounting). Set where the transport has the
+     * options (epoll's and io_uring's {@code TCP_KEEPIDLE}/{@code TCP_KEEPINTVL}, NIO's {@code
+     * ExtendedSocketOptions}); elsewhere {@code SO_KEEPALIVE} alone is on, with the kernel's
+     * times. Whole seconds, as the kernel takes them.
+     *
+     * @throws IllegalArgumentException if either is under a second or over {@code 32767} seconds
+     */
+    @CanIgnoreReturnValue
+    public Builder keepAlive(Duration idle, Duration interval) {
+      this.keepAlive = new KeepAlive(seconds(idle, "keep-alive idle"), seconds(interval, "keep-alive interval"));
+      return this;
+    }
+
+    private static int seconds(Duration duration, String name) {
+      Require.nonNull(duration, name);
+      long seconds = duration.toSeconds();
+      Require.argument(
+          seconds >= 1 && seconds <= 32_767,
+          "%s %s is out of range; give 1 s to 32767 s (the kernel's TCP_KEEPIDLE/TCP_KEEPINTVL)",
+          name, duration);
+      return (int) seconds;
     }
 
     /** How often a paused server channel checks whether it may accept again (50 ms by default). */

@@ -40,9 +40,9 @@ import org.jspecify.annotations.Nullable;
  * notification is a datagram to the UNIX socket named by {@code NOTIFY_SOCKET}, and the JDK's
  * UNIX-domain channels (Java 16+) are stream sockets only ({@code
  * DatagramChannel.open(StandardProtocolFamily.UNIX)} throws {@code UnsupportedOperationException} on
- * Java 17 and still on 25). Without native code the notifier will come with lifecycle-netty,
- * through Netty's epoll transport (which has UNIX datagram channels); {@link #systemdWatchdogTimeout}
- * already reads the timeout systemd asks for.
+ * Java 17 and still on 25). lifecycle-netty's {@code SystemdNotify} sends it through Netty's epoll
+ * transport (which has UNIX datagram channels); {@link #systemdWatchdogTimeout} reads the timeout
+ * systemd asks for.
  *
  * <p>{@link #start} starts one daemon thread named {@code lifecycle-watchdog-<name>}; {@link
  * #close} stops it. Thread-safe; {@link Loop#heartbeat} is two volatile writes.
