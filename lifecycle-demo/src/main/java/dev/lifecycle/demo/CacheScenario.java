@@ -222,6 +222,18 @@ final class CacheScenario implements Scenario {
   }
 
   @Override
+  public List<Marker> markers(RunRecord u, RunRecord p) {
+    List<Marker> markers = new ArrayList<>();
+    for (RunRecord r : List.of(u, p)) {
+      Scenario.firstAbove(r, "acceptFailures", 0, "FD limit hit (EMFILE)").ifPresent(markers::add);
+      Scenario.firstEvent(r, "accept failed", "FD limit hit (EMFILE)").ifPresent(markers::add);
+      Scenario.firstEvent(r, "health probe", "probe: no answer").ifPresent(markers::add);
+      Scenario.firstEvent(r, "STALL", "stall reported").ifPresent(markers::add);
+    }
+    return markers;
+  }
+
+  @Override
   public List<Row> rows(RunRecord u, RunRecord p) {
     return List.of(
         new Row("open FDs, peak (limit " + FD_LIMIT + ")", Format.count(u.series("fds").max()),

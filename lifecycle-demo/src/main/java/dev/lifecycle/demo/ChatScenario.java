@@ -47,17 +47,21 @@ final class ChatScenario implements Scenario {
 
   @Override
   public String unprotectedStory() {
-    return "A line server with a thread per client. It closes a socket only when the client says BYE: a reset"
-        + " or a half-open client leaves it open (and in the server's client set). The mailer keeps every"
-        + " email's file open. The accept loop retries EMFILE silently.";
+    return "A Netty websocket-like server (an HTTP upgrade, then length-prefixed frames) with half-closure"
+        + " allowed, as node's allowHalfOpen: it keeps each client's channel in a map by name and forgets and closes"
+        + " it only when the client says BYE, so a reset (SO_LINGER 0) or a half-open client that never sends"
+        + " again leaves its socket open. The mailer keeps every email's file open. When accepting fails with"
+        + " EMFILE, Netty retries a second later and new clients wait in the backlog, unanswered.";
   }
 
   @Override
   public String protectedStory() {
-    return "Scope per connection owning a tracked socket (ResourceKind.track) and its FdBudget reservation;"
-        + " a child Scope per email owning its file; a read timeout reaps half-open clients; FdBudget admission"
-        + " answers BUSY before EMFILE. A HealthMonitor horizon rule (daily-peak Trend), fed each run's FD"
-        + " samples on a clock where a demo fraction of a second is a day, warns ahead of the limit.";
+    return "The same Netty server and wire format, with lifecycle-netty's ConnectionGovernor: admission against"
+        + " the process's FdBudget (a 503 before EMFILE), a read-idle timeout that reaps half-open clients, and"
+        + " accounting released exactly once per channel. Each connection is a Scope that owns its channel (BYE,"
+        + " a reset, the peer's end of input and reaping all close it); each email a child Scope owning its file"
+        + " and its FD reservation. A HealthMonitor horizon rule (daily-peak Trend), fed each run's FD samples on"
+        + " a clock where a demo fraction of a second is a day, warns ahead of the limit.";
   }
 
   @Override
@@ -320,6 +324,17 @@ final class ChatScenario implements Scenario {
   }
 
   @Override
+  public List<Marker> markers(RunRecord u, RunRecord p) {
+    List<Marker> markers = new ArrayList<>();
+    for (RunRecord r : List.of(u, p)) {
+      Scenario.firstEvent(r, "trend alarm", "trend alarm").ifPresent(markers::add);
+      Scenario.firstEvent(r, "accept failed", "FD limit hit (EMFILE)").ifPresent(markers::add);
+      Scenario.firstEvent(r, "day ", "no answer").ifPresent(markers::add);
+    }
+    return markers;
+  }
+
+  @Override
   public List<Row> rows(RunRecord u, RunRecord p) {
     return List.of(
         new Row("open FDs, peak (limit " + FD_LIMIT + ")", Format.count(u.series("fds").max()),
@@ -330,7 +345,7 @@ final class ChatScenario implements Scenario {
         new Row("heap after GC, end", Format.mb(u.series("heapKb").last()), Format.mb(p.series("heapKb").last())),
         new Row("outage", outage(u), outage(p)),
         new Row("time to detection (lifecycle trend alarm on this run's FDs)", detection(u), detection(p)),
-        new Row("connections shed (BUSY) / reaped idle", "-",
+        new Row("connections shed (503) / reaped idle", "-",
             Format.count(p.numberOr("shed", 0)) + " / " + Format.count(p.numberOr("reaped", 0))));
   }
 
