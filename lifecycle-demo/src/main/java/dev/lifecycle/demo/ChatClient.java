@@ -19,6 +19,7 @@ final class ChatClient implements AutoCloseable {
   private final Socket socket;
   private final DataInputStream in;
   private final DataOutputStream out;
+  private volatile long lastSpokeNanos = System.nanoTime();
 
   private ChatClient(Socket socket) throws IOException {
     this.socket = socket;
@@ -31,10 +32,16 @@ final class ChatClient implements AutoCloseable {
    * 503 when it sheds the connection) or does not answer WELCOME in time.
    */
   static ChatClient connect(int port, String name) throws IOException {
+    return connect(port, name, TIMEOUT_MILLIS);
+  }
+
+  /** {@link #connect(int, String)} with a timeout of its own for the connect and each answer. */
+  static ChatClient connect(int port, String name, int timeoutMillis) throws IOException {
     Socket socket = new Socket();
     try {
-      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MILLIS);
-      socket.setSoTimeout(TIMEOUT_MILLIS);
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), timeoutMillis);
+      socket.setSoTimeout(timeoutMillis);
+      socket.setTcpNoDelay(true); // one frame, one segment: no wait for a delayed ACK
       ChatClient client = new ChatClient(socket);
       client.upgrade();
       client.expect("HELLO " + name, "WELCOME");
@@ -70,15 +77,24 @@ final class ChatClient implements AutoCloseable {
   /** Sends {@code line} as one frame and checks that the answer frame is {@code answer}. */
   void expect(String line, String answer) throws IOException {
     byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-    out.writeShort(bytes.length);
-    out.write(bytes);
+    byte[] frame = new byte[2 + bytes.length];
+    frame[0] = (byte) (bytes.length >>> 8);
+    frame[1] = (byte) bytes.length;
+    System.arraycopy(bytes, 0, frame, 2, bytes.length);
+    out.write(frame); // one write: the length and the text in one segment
     out.flush();
+    lastSpokeNanos = System.nanoTime();
     byte[] got = new byte[in.readUnsignedShort()];
     in.readFully(got);
     String text = new String(got, StandardCharsets.UTF_8);
     if (!answer.equals(text)) {
       throw new IOException("expected " + answer + " to " + line + ", got " + text);
     }
+  }
+
+  /** Nanoseconds since this client last sent a frame. */
+  long silentNanos() {
+    return System.nanoTime() - lastSpokeNanos;
   }
 
   /** Vanishes with a reset: SO_LINGER 0 makes close() send RST, as a dropped network does. */
