@@ -86,7 +86,7 @@ final class CacheScenario implements Scenario {
         child.sampleFds(Duration.ofMillis(50));
         new Load(child, record, status, duration).run();
         child.stopSampling();
-        child.finish(Duration.ofSeconds(10));
+        child.finish(Duration.ofSeconds(30)); // generous: a loaded machine may take long to report
       }
     }
   }

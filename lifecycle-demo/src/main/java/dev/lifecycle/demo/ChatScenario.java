@@ -93,7 +93,7 @@ final class ChatScenario implements Scenario {
       record.number("fdLimit", child.fdLimit());
       new Load(child, record, status, dayMillis).run();
       child.stopSampling();
-      child.finish(Duration.ofSeconds(10));
+      child.finish(Duration.ofSeconds(30)); // generous: a loaded machine may take long to report
     }
     feedTrend(record);
   }

@@ -83,7 +83,8 @@ final class DemoPostgresTest {
         .isGreaterThanOrEqualTo(ConnectionManagerRun.POSTGRES_CONNECTION_CAP);
     assertThat(u.numberOr("entries", 0)).as("one entry per RPC, never deleted").isEqualTo(u.numberOr("rpcs", -1));
     assertThat(u.text("stopped")).as("the unprotected run stops at the cap").contains("to spare the server");
-    assertThat(p.numberOr("rpcs", 0)).as("protected RPCs (quick)").isEqualTo(150);
+    assertThat(p.numberOr("rpcs", 0)).as("protected RPCs: past where the unprotected run had to stop")
+        .isGreaterThan(ConnectionManagerRun.POSTGRES_CONNECTION_CAP);
     assertThat(p.numberOr("failures", -1)).as("protected RPCs that failed").isZero();
     assertThat(p.series("entries").max()).isLessThanOrEqualTo(RegistryConnectionManager.CAPACITY);
     assertThat(p.series("connections").max()).as("protected open connections, peak")
