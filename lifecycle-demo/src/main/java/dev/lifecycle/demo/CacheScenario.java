@@ -183,8 +183,7 @@ final class CacheScenario implements Scenario {
         try {
           String answer = ask("PING");
           ms = (System.nanoTime() - start) / 1e6;
-          // An answer, PONG or BUSY (shed from the headroom), says the backend is alive: a hang answers nothing.
-          if (answer.equals("PONG") || answer.equals("BUSY")) {
+          if (answer.equals("PONG")) {
             lastAnswer = child.seconds();
             down = false;
           }
