@@ -86,7 +86,7 @@ final class CacheScenario implements Scenario {
         child.sampleFds(Duration.ofMillis(50));
         new Load(child, record, status, duration).run();
         child.stopSampling();
-        child.finish(Duration.ofSeconds(10));
+        child.finish(Duration.ofSeconds(30)); // generous: a loaded machine may take long to report
       }
     }
   }
@@ -219,6 +219,18 @@ final class CacheScenario implements Scenario {
         return answer;
       }
     }
+  }
+
+  @Override
+  public List<Marker> markers(RunRecord u, RunRecord p) {
+    List<Marker> markers = new ArrayList<>();
+    for (RunRecord r : List.of(u, p)) {
+      Scenario.firstAbove(r, "acceptFailures", 0, "FD limit hit (EMFILE)").ifPresent(markers::add);
+      Scenario.firstEvent(r, "accept failed", "FD limit hit (EMFILE)").ifPresent(markers::add);
+      Scenario.firstEvent(r, "health probe", "probe: no answer").ifPresent(markers::add);
+      Scenario.firstEvent(r, "STALL", "stall reported").ifPresent(markers::add);
+    }
+    return markers;
   }
 
   @Override

@@ -69,6 +69,7 @@ final class HtmlReport {
             .append("</td><td>").append(esc(row.protectedRun())).append("</td></tr>\n");
       }
       html.append("</tbody></table>\n<div class=\"charts\">\n");
+      String markers = markers(s.markers(r.unprotected(), r.protectedRun()));
       for (Scenario.Chart chart : s.charts()) {
         String id = "chart-" + chartId++;
         html.append("<figure><canvas id=\"").append(id).append("\" data-series=\"").append(esc(chart.series()))
@@ -80,7 +81,7 @@ final class HtmlReport {
             .append(",\"series\":").append(json(chart.series())).append(",\"title\":").append(json(chart.title()))
             .append(",\"unit\":").append(json(chart.unit())).append(",\"unprotected\":")
             .append(points(r.unprotected(), chart)).append(",\"protected\":").append(points(r.protectedRun(), chart))
-            .append('}');
+            .append(",\"markers\":").append(markers).append('}');
       }
       html.append("</div>\n");
       appendEvents(html, r.unprotected());
@@ -107,6 +108,19 @@ final class HtmlReport {
           .append("</pre>\n");
     }
     html.append("</details>\n");
+  }
+
+  /** The moments to mark, as JSON: {@code [{"x":seconds,"label":"...","run":"u"|"p"}]}. */
+  private static String markers(List<Scenario.Marker> markers) {
+    StringBuilder out = new StringBuilder("[");
+    for (Scenario.Marker m : markers) {
+      if (out.length() > 1) {
+        out.append(',');
+      }
+      out.append(String.format(Locale.ROOT, "{\"x\":%.3f,\"label\":", m.seconds())).append(json(m.label()))
+          .append(",\"run\":\"").append(m.variant() == Variant.PROTECTED ? 'p' : 'u').append("\"}");
+    }
+    return out.append(']').toString();
   }
 
   private static String points(RunRecord record, Scenario.Chart chart) {
@@ -187,20 +201,60 @@ final class HtmlReport {
       footer { color: #889; font-size: 12px; padding: 18px 28px 28px; }
       """;
 
+  /**
+   * Draws the charts. The marked moments are vertical dashed lines with a label, drawn by a small
+   * Chart.js plugin (the documented plugin API, {@code afterDatasetsDraw}), in the colour of the
+   * run they belong to.
+   */
   private static final String DRAW = """
       (function () {
         const charts = JSON.parse(document.getElementById('demo-data').textContent);
         const toXY = (pts) => pts.map((p) => ({x: p[0], y: p[1]}));
+        const colour = {u: '#c0392b', p: '#1e8449'};
+        const moments = {
+          id: 'moments',
+          afterDatasetsDraw(chart, args, options) {
+            const {ctx, chartArea: area, scales: {x}} = chart;
+            (options.markers || []).forEach((m, i) => {
+              const px = x.getPixelForValue(m.x);
+              if (!(px >= area.left && px <= area.right)) {
+                return;
+              }
+              ctx.save();
+              ctx.strokeStyle = colour[m.run];
+              ctx.lineWidth = 1.5;
+              ctx.setLineDash([6, 4]);
+              ctx.beginPath();
+              ctx.moveTo(px, area.top);
+              ctx.lineTo(px, area.bottom);
+              ctx.stroke();
+              ctx.setLineDash([]);
+              ctx.font = 'bold 11px system-ui, sans-serif';
+              const text = m.label;
+              const w = ctx.measureText(text).width + 8;
+              const left = px + w + 2 > area.right ? px - w - 2 : px + 2;
+              const top = area.top + 4 + 16 * (i % 4);
+              ctx.fillStyle = 'rgba(255,255,255,0.85)';
+              ctx.fillRect(left, top, w, 14);
+              ctx.fillStyle = colour[m.run];
+              ctx.textBaseline = 'middle';
+              ctx.fillText(text, left + 4, top + 7);
+              ctx.restore();
+            });
+          }
+        };
         for (const c of charts) {
           new Chart(document.getElementById(c.id), {
             type: 'line',
+            plugins: [moments],
             data: {datasets: [
               {label: 'unprotected (as written)', data: toXY(c.unprotected), borderColor: '#c0392b',
                backgroundColor: '#c0392b', borderWidth: 2, pointRadius: 0, tension: 0},
               {label: 'protected (with lifecycle)', data: toXY(c.protected), borderColor: '#1e8449',
                backgroundColor: '#1e8449', borderWidth: 2, pointRadius: 0, tension: 0}]},
             options: {animation: false, responsive: true, maintainAspectRatio: false, parsing: true,
-              plugins: {title: {display: true, text: c.title, font: {size: 14}}, legend: {position: 'bottom'}},
+              plugins: {title: {display: true, text: c.title, font: {size: 14}}, legend: {position: 'bottom'},
+                        moments: {markers: c.markers}},
               scales: {x: {type: 'linear', title: {display: true, text: 'seconds of the run'}},
                        y: {beginAtZero: true, title: {display: true, text: c.unit}}}}
           });

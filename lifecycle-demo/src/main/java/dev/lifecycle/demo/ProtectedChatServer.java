@@ -1,146 +1,157 @@
 package dev.lifecycle.demo;
 
 import dev.lifecycle.core.FdBudget;
+import dev.lifecycle.core.Owning;
 import dev.lifecycle.core.Scope;
-import java.io.BufferedReader;
+import dev.lifecycle.netty.ConnectionGovernor;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.ChannelInputShutdownReadComplete;
+import io.netty.channel.socket.SocketChannel;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The chat server with lifecycle: each connection is a {@link Scope} that owns its tracked socket
- * and its {@link FdBudget} reservation, so every way out (BYE, a reset, an idle half-open
- * connection reaped by its read timeout) closes them; each password-reset email is a child scope
- * that owns its file. Connections over the FD budget are answered BUSY and closed, before EMFILE.
- *
- * <p>The seam for lifecycle-netty: this accept loop is what its connection governor (or core's
- * blocking accept-loop governor) replaces.
+ * The chat server with lifecycle, on the same Netty set-up and wire format as the unprotected one:
+ * lifecycle-netty's {@link ConnectionGovernor} admits each connection against the process's {@link
+ * FdBudget} (a refused one gets a 503 and is closed, before {@code EMFILE}), reaps a channel that
+ * has read nothing for the idle timeout (a half-open client) and releases its accounting exactly
+ * once however it closes. Each connection is a {@link Scope} that owns its channel: BYE, a reset,
+ * the peer's end of input and a reaped channel all close it. Each password-reset email is a child
+ * scope that owns its file and the file's FD reservation.
  */
 final class ProtectedChatServer implements ChildRun {
-  private final AtomicLong shed = new AtomicLong();
-  private final AtomicLong reaped = new AtomicLong();
   private final AtomicLong resets = new AtomicLong();
   private final AtomicLong emails = new AtomicLong();
+  private final AtomicLong emailsRefused = new AtomicLong();
+  private volatile @Nullable ConnectionGovernor governor;
+  private volatile @Nullable FdBudget budget;
   private volatile @Nullable Path spool;
-  private volatile int idleMillis;
 
   @Override
-  @SuppressWarnings("UnclosedResource") // the server lives until the JVM ends
-  public int start(Settings settings, Wire wire) throws IOException {
-    idleMillis = settings.getInt("idleMillis");
+  public int start(Settings settings, Wire wire) throws Exception {
     spool = Files.createTempDirectory("demo-chat-spool");
-    FdBudget budget = FdBudget.system();
-    wire.text("budget", budget.toString());
-    try (Scope warm = Scope.open("warm-up")) { // loads what a connection uses, before READY
-      FdBudget.Reservation fds = budget.tryReserve(1);
-      if (fds != null) {
-        warm.own(fds);
+    FdBudget fds = FdBudget.system();
+    budget = fds;
+    wire.text("budget", fds.toString());
+    ConnectionGovernor g = ConnectionGovernor.newBuilder("chat")
+        .fdBudget(fds)
+        .readIdleTimeout(Duration.ofMillis(settings.getLong("idleMillis")))
+        .goodbye(refusal -> ChatWire.busy(ByteBufAllocator.DEFAULT))
+        .build();
+    governor = g;
+    ServerBootstrap bootstrap = g.install(ChatNetty.bootstrap(), new ChannelInitializer<SocketChannel>() {
+      @Override
+      @SuppressWarnings("UnclosedResource") // the pipeline holds it; the channel's close future closes it
+      protected void initChannel(SocketChannel channel) {
+        ChatWire.install(channel.pipeline(), new Connection(channel));
       }
-    }
-    TrackedSocket.KIND.liveCount();
-    ServerSocket server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-    Thread accept = new Thread(() -> acceptLoop(server, budget, wire), "chat-accept");
-    accept.setDaemon(true);
-    accept.start();
-    return server.getLocalPort();
+    });
+    return ChatNetty.bind(bootstrap);
   }
 
-  private void acceptLoop(ServerSocket server, FdBudget budget, Wire wire) {
-    while (true) {
-      try {
-        FdBudget.Reservation fd = budget.tryReserve(2); // the socket, and an email file
-        if (fd == null) {
-          shed(server); // answer BUSY from the headroom, before the kernel answers EMFILE
-          continue;
-        }
-        Socket socket;
-        try {
-          socket = server.accept();
-        } catch (IOException e) {
-          fd.close();
-          throw e;
-        }
-        startHandler(fd, socket);
-      } catch (IOException e) {
-        wire.event("accept failed: " + e.getMessage());
+  /** Closes the channel it owns; the scope of its connection owns it. */
+  private record OwnedChannel(Channel channel) implements AutoCloseable {
+    @Override
+    public void close() {
+      ChannelFuture unused = channel.close(); // idempotent; the governor's accounting follows the close future
+    }
+  }
+
+  /** One connection: its scope owns its channel and, for the moment an email is written, the email. */
+  private final class Connection extends SimpleChannelInboundHandler<String> implements AutoCloseable {
+    @Owning private final Scope scope;
+
+    Connection(Channel channel) {
+      scope = Scope.open("chat connection");
+      scope.own(new OwnedChannel(channel));
+      ChannelFuture unused = channel.closeFuture().addListener(closed -> close()); // reaped, or reset
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, String line) {
+      if (line.equals("BYE")) {
+        ChannelFuture unused = ctx.writeAndFlush("BYE").addListener(written -> close());
+        return;
       }
+      ChannelFuture unused = ctx.writeAndFlush(ChatProtocol.answer(line, this::sendResetEmail));
     }
-  }
 
-  // Ownership of the socket and the reservation passes to the handler thread's scope.
-  @SuppressWarnings("UnclosedResource")
-  private void startHandler(FdBudget.Reservation fd, Socket socket) {
-    Thread handler = new Thread(() -> handle(fd, socket), "chat-client");
-    handler.setDaemon(true);
-    handler.start();
-  }
-
-  private void handle(FdBudget.Reservation fd, Socket raw) {
-    try (Scope connection = Scope.open("chat connection")) {
-      connection.own(fd);
-      Socket socket = connection.own(new TrackedSocket(raw)).socket();
-      socket.setSoTimeout(idleMillis); // a half-open client is reaped after this much silence
-      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-      PrintWriter out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8);
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (line.equals("BYE")) {
-          out.println("BYE");
-          return;
-        }
-        out.println(ChatProtocol.answer(line, address -> sendResetEmail(connection, address)));
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+      if (event instanceof ChannelInputShutdownEvent || event instanceof ChannelInputShutdownReadComplete) {
+        close(); // the peer's input ended (a FIN, or a reset): nothing more will come
       }
-    } catch (SocketTimeoutException e) {
-      reaped.incrementAndGet();
-    } catch (IOException | RuntimeException e) {
-      resets.incrementAndGet(); // a reset: the scope closed the socket all the same
+      ctx.fireUserEventTriggered(event);
     }
-  }
 
-  private void shed(ServerSocket server) throws IOException {
-    try (Socket socket = server.accept()) {
-      shed.incrementAndGet();
-      socket.getOutputStream().write("BUSY\n".getBytes(StandardCharsets.US_ASCII));
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      resets.incrementAndGet(); // a reset: the scope closes the channel
+      close();
     }
-  }
 
-  private boolean sendResetEmail(Scope connection, String address) {
-    try (Scope email = connection.child("reset email")) {
+    private boolean sendResetEmail(String address) {
+      FdBudget fds = budget;
       Path dir = spool;
-      if (dir == null) {
+      if (fds == null || dir == null) {
         return false;
       }
-      OutputStream transport = email.own(Files.newOutputStream(Files.createTempFile(dir, "reset-", ".eml")));
-      transport.write(ChatProtocol.email(address));
-      emails.incrementAndGet();
-      return true;
-    } catch (IOException e) {
-      return false;
+      try (Scope email = scope.child("reset email")) {
+        FdBudget.Reservation fd = fds.tryReserve(1);
+        if (fd == null) {
+          emailsRefused.incrementAndGet();
+          return false;
+        }
+        email.own(fd);
+        OutputStream transport = email.own(Files.newOutputStream(Files.createTempFile(dir, "reset-", ".eml")));
+        transport.write(ChatProtocol.email(address));
+        emails.incrementAndGet();
+        return true;
+      } catch (IOException e) {
+        return false;
+      }
+    }
+
+    /** Closes the connection's scope, and so its channel. Safe to call more than once. */
+    @Override
+    public void close() {
+      scope.close();
     }
   }
 
   @Override
   public Map<String, LongSupplier> gauges() {
-    return Map.of("connections", TrackedSocket.KIND::liveCount, "shed", shed::get, "reaped", reaped::get);
+    ConnectionGovernor g = governor;
+    if (g == null) {
+      return Map.of();
+    }
+    return Map.of("connections", g::open, "shed", () -> g.gate().refused(), "reaped", g::reaped);
   }
 
   @Override
   public void finish(Wire wire) {
-    wire.number("shed", shed.get());
-    wire.number("reaped", reaped.get());
+    ConnectionGovernor g = governor;
+    if (g != null) {
+      wire.number("shed", g.gate().refused());
+      wire.number("reaped", g.reaped());
+      wire.number("acceptFailures", g.acceptFailures());
+    }
     wire.number("resets", resets.get());
     wire.number("emails", emails.get());
+    wire.number("emailsRefused", emailsRefused.get());
   }
 }

@@ -1,5 +1,6 @@
 package dev.lifecycle.demo;
 
+import dev.lifecycle.core.Masking;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +65,7 @@ final class RunRecord {
   }
 
   void text(String name, String value) {
-    texts.put(name, value);
+    texts.put(name, Masking.mask(value));
   }
 
   @Nullable String text(String name) {
@@ -72,16 +73,16 @@ final class RunRecord {
   }
 
   synchronized void event(double seconds, String text) {
-    events.add(new Event(seconds, text));
+    events.add(new Event(seconds, Masking.mask(text)));
   }
 
   synchronized List<Event> events() {
     return List.copyOf(events);
   }
 
-  /** Marks the run as not runnable here, saying why. */
+  /** Marks the run as not runnable here, saying why (masked: it may quote a child's log). */
   void skip(String why) {
-    skipped = why;
+    skipped = Masking.mask(why);
   }
 
   @Nullable String skipped() {

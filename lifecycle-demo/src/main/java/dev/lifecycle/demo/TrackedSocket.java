@@ -8,7 +8,7 @@ import dev.lifecycle.core.Tracker;
 import java.io.IOException;
 import java.net.Socket;
 
-/** An accepted socket that lifecycle tracks: its live count is the server's connection count. */
+/** An accepted socket that lifecycle tracks (the binary cache's requests). */
 final class TrackedSocket implements AutoCloseable, TrackedResource {
   static final ResourceKind KIND = Tracker.global().kind("demo.Socket");
 

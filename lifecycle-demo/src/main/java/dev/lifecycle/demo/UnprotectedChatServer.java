@@ -1,86 +1,79 @@
 package dev.lifecycle.demo;
 
-import java.io.BufferedReader;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The chat site's server as the postmortem describes it: a websocket-like line server that forgets a
- * client's socket when the client vanishes (a reset or a half-open connection), and a mailer that
- * keeps one open file per password-reset email. Nothing is closed on the unhappy paths.
+ * The chat site's server as the postmortem describes it, on Netty: a websocket-like server ({@link
+ * ChatWire}) that registers each client's channel in a map by user name and removes it, and closes
+ * the channel, only when the client says BYE. A client that vanishes (a reset, a half-open
+ * connection that never sends again) stays in the map with its socket open: with half-closure
+ * allowed, nothing else closes it. The mailer keeps one open file per password-reset email. When
+ * the FDs run out, accepting fails with {@code EMFILE}; Netty retries a second later, and new
+ * clients wait in the backlog with no answer.
  */
 final class UnprotectedChatServer implements ChildRun {
-  private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
+  private final Map<String, Channel> clients = new ConcurrentHashMap<>();
   private final List<OutputStream> mailerTransports = new CopyOnWriteArrayList<>();
-  private final AtomicLong handlers = new AtomicLong();
-  private final AtomicLong acceptFailures = new AtomicLong();
-  private volatile @org.jspecify.annotations.Nullable Path spool;
+  private final AtomicLong resets = new AtomicLong();
+  private volatile ChatNetty.@Nullable AcceptFailures acceptFailures;
+  private volatile @Nullable Path spool;
 
   @Override
-  @SuppressWarnings("UnclosedResource") // the server lives until the JVM ends
-  public int start(Settings settings, Wire wire) throws IOException {
+  public int start(Settings settings, Wire wire) throws Exception {
     spool = Files.createTempDirectory("demo-chat-spool");
-    ServerSocket server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-    Thread accept = new Thread(() -> acceptLoop(server, wire), "chat-accept");
-    accept.setDaemon(true);
-    accept.start();
-    return server.getLocalPort();
+    ChatNetty.AcceptFailures failures = new ChatNetty.AcceptFailures(wire);
+    acceptFailures = failures;
+    ServerBootstrap bootstrap = ChatNetty.bootstrap()
+        .handler(failures)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel channel) {
+            ChatWire.install(channel.pipeline(), new Handler());
+          }
+        });
+    return ChatNetty.bind(bootstrap);
   }
 
-  private void acceptLoop(ServerSocket server, Wire wire) {
-    while (true) {
-      try {
-        Socket socket = server.accept();
-        clients.add(socket);
-        Thread handler = new Thread(() -> handle(socket), "chat-client");
-        handler.setDaemon(true);
-        handler.start();
-      } catch (IOException e) {
-        // EMFILE: the accept loop retries; nobody is told, the site stops answering.
-        if (acceptFailures.getAndIncrement() == 0) {
-          wire.event("accept failed: " + e.getMessage());
-        }
-        pause();
+  /** One client's handler: the chat as it was written. */
+  private final class Handler extends SimpleChannelInboundHandler<String> {
+    private String name = "";
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, String line) {
+      if (line.startsWith("HELLO ")) {
+        name = line.substring(6);
+        clients.put(name, ctx.channel());
       }
+      if (line.equals("BYE")) { // the bug replayed: the one path that forgets and closes the channel
+        clients.remove(name);
+        ChannelFuture unused = ctx.writeAndFlush("BYE").addListener(ChannelFutureListener.CLOSE);
+        return;
+      }
+      ChannelFuture unused = ctx.writeAndFlush(ChatProtocol.answer(line, UnprotectedChatServer.this::sendResetEmail));
     }
-  }
 
-  // The bug replayed: the socket is closed (and forgotten) only when the client says BYE.
-  @SuppressWarnings("UnclosedResource")
-  private void handle(Socket socket) {
-    handlers.incrementAndGet();
-    try {
-      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-      PrintWriter out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8);
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (line.equals("BYE")) {
-          out.println("BYE");
-          clients.remove(socket);
-          socket.close();
-          return;
-        }
-        out.println(ChatProtocol.answer(line, this::sendResetEmail));
-      }
-    } catch (IOException e) {
-      // "Connection reset by peer": the client is gone; its socket stays open, and in `clients`.
-    } finally {
-      handlers.decrementAndGet();
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      // "Connection reset by peer": the client is gone; its channel stays open, and in `clients`.
+      resets.incrementAndGet();
     }
   }
 
@@ -102,23 +95,17 @@ final class UnprotectedChatServer implements ChildRun {
     }
   }
 
-  private static void pause() {
-    try {
-      Thread.sleep(20);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   @Override
   public Map<String, LongSupplier> gauges() {
     return Map.of("connections", () -> clients.size(), "emailFiles", () -> mailerTransports.size(),
-        "handlers", handlers::get);
+        "openChannels", () -> clients.values().stream().filter(Channel::isOpen).count());
   }
 
   @Override
   public void finish(Wire wire) {
-    wire.number("acceptFailures", acceptFailures.get());
+    ChatNetty.AcceptFailures failures = acceptFailures;
+    wire.number("acceptFailures", failures == null ? 0 : failures.count());
     wire.number("leakedEmailFiles", mailerTransports.size());
+    wire.number("resets", resets.get());
   }
 }

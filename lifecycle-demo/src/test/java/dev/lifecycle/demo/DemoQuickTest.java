@@ -143,4 +143,24 @@ final class DemoQuickTest {
       }
     }
   }
+
+  @Test
+  void report_charts_markTheAlarmTheLimitAndTheStall() throws IOException {
+    String html = Files.readString(reportDir.resolve(HtmlReport.FILE));
+    assertThat(html).contains("afterDatasetsDraw", "moments: {markers: c.markers}");
+    ScenarioResult chat = result("fd-leak");
+    assertThat(chat.scenario().markers(chat.unprotected(), chat.protectedRun()))
+        .extracting(m -> m.variant() + " " + m.label())
+        .contains("UNPROTECTED trend alarm", "UNPROTECTED FD limit hit (EMFILE)")
+        .noneMatch(label -> label.startsWith("PROTECTED"));
+    ScenarioResult hang = result("hang");
+    assertThat(hang.scenario().markers(hang.unprotected(), hang.protectedRun()))
+        .extracting(m -> m.variant() + " " + m.label())
+        .contains("UNPROTECTED FD limit hit (EMFILE)", "PROTECTED stall reported");
+    for (String name : List.of("fd-leak", "hang")) {
+      Matcher m = Pattern.compile("\\{\"id\":\"chart-\\d+\",\"scenario\":\"" + name
+          + "\",[^\\n]*?\"markers\":\\[\\{\"x\":[0-9.]+,\"label\":\"[^\"]+\",\"run\":\"[up]\"\\}").matcher(html);
+      assertThat(m.find()).as(name + " charts carry their markers").isTrue();
+    }
+  }
 }
