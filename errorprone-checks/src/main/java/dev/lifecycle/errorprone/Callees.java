@@ -160,6 +160,7 @@ final class Callees {
     Set<Symbol> keptLocals = new HashSet<>();
     boolean[] fresh = new boolean[1];
     boolean[] kept = new boolean[1];
+    Map<Symbol, BitSet> storedInFields = new HashMap<>();
     new TreeScanner<@Nullable Void, @Nullable Void>() {
       int lambdas;
 
@@ -269,6 +270,8 @@ final class Callees {
           BitSet carried = carried(assignment.getExpression());
           if (releasing || builderStyle) {
             owned.or(carried);
+          } else if (!carried.isEmpty()) {
+            storedInFields.computeIfAbsent(target, k -> new BitSet()).or(carried);
           }
           ExpressionTree value = strip(assignment.getExpression());
           if (value instanceof IdentifierTree id && ASTHelpers.getSymbol(id) != null) {
@@ -300,8 +303,23 @@ final class Callees {
               owned.or(carried);
             }
           }
+          for (ExpressionTree argument : arguments) {
+            // entries.put(key, entry): a local handed to an owner is kept, not returned fresh
+            if (strip(argument) instanceof IdentifierTree id
+                && ASTHelpers.getSymbol(id) != null
+                && !params.containsKey(ASTHelpers.getSymbol(id))
+                && takesAny(callee, arguments.indexOf(argument))) {
+              keptLocals.add(ASTHelpers.getSymbol(id));
+            }
+          }
         }
         return super.visitMethodInvocation(call, null);
+      }
+
+      boolean takesAny(Symbol.MethodSymbol callee, int index) {
+        return !callee.equals(self)
+            && (Ownership.isStaticCloser(callee)
+                || Ownership.takesOwnership(callee, index, state, settings));
       }
 
       @Override
@@ -359,8 +377,66 @@ final class Callees {
         return null; // a local or anonymous class's returns are not this method's
       }
     }.scan(declaration.getBody(), null);
+    if (!storedInFields.isEmpty() && owner != null) {
+      // A field the class closes somewhere (end() closing the admission it was given).
+      Tree ownerTree = Trees.instance(JavacProcessingEnvironment.instance(state.context)).getTree(owner);
+      if (ownerTree != null) {
+        Set<Symbol> closed = fieldsClosedIn(ownerTree);
+        storedInFields.forEach(
+            (field, carried) -> {
+              if (closed.contains(field)) {
+                owned.or(carried);
+              }
+            });
+      }
+    }
     // A fresh local returned is still this method's only if no field kept it.
     return new Summary(owned, returned, fresh[0] && !kept[0] && returned.isEmpty(), kept[0]);
+  }
+
+  /**
+   * Fields that code in {@code tree} closes: a call named to close or release anything that
+   * mentions the field ({@code f.close()}, {@code f.stop()}, {@code closeQuietly(f)}, {@code
+   * closeSockets(a, b)}, {@code cleanerFor(f).closeAndSuppress(t)}).
+   */
+  static Set<Symbol> fieldsClosedIn(Tree tree) {
+    Set<Symbol> closed = new HashSet<>();
+    new TreeScanner<@Nullable Void, @Nullable Void>() {
+      @Override
+      public @Nullable Void visitMethodInvocation(
+          MethodInvocationTree call, @Nullable Void unused) {
+        Symbol.MethodSymbol callee = ASTHelpers.getSymbol(call);
+        if (callee != null && isReleasingName(callee.getSimpleName().toString())) {
+          new TreeScanner<@Nullable Void, @Nullable Void>() {
+            @Override
+            public @Nullable Void visitIdentifier(IdentifierTree id, @Nullable Void u) {
+              note(ASTHelpers.getSymbol(id));
+              return null;
+            }
+
+            @Override
+            public @Nullable Void visitMemberSelect(MemberSelectTree select, @Nullable Void u) {
+              note(ASTHelpers.getSymbol(select));
+              return super.visitMemberSelect(select, null);
+            }
+
+            private void note(@Nullable Symbol symbol) {
+              if (symbol != null && symbol.getKind() == ElementKind.FIELD) {
+                closed.add(symbol);
+              }
+            }
+          }.scan(call, null);
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(tree, null);
+    return closed;
+  }
+
+  /** {@code close}, {@code stop}, {@code shutdown}, ..., or any name with "close" in it. */
+  static boolean isReleasingName(String name) {
+    return RELEASING_NAMES.contains(name)
+        || name.toLowerCase(java.util.Locale.ROOT).contains("close");
   }
 
   static @Nullable ExpressionTree strip(@Nullable ExpressionTree e) {

@@ -316,6 +316,7 @@ final class Ownership {
       if (summary.returnsKept() || !summary.returned().isEmpty()) {
         return false; // an accessor, a fluent method, a helper that hands its argument back
       }
+      return isFactoryName(name); // the body shows no fresh result: only the name is left
     }
     if (isMustCloseType(result, state) && !name.startsWith("get")) {
       return true;

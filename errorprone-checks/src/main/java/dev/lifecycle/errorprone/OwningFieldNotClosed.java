@@ -256,52 +256,11 @@ public final class OwningFieldNotClosed extends BugChecker implements BugChecker
    */
   private static boolean isReleasing(Symbol.MethodSymbol method) {
     String name = method.getSimpleName().toString();
-    return !method.isStatic()
-        && (Callees.RELEASING_NAMES.contains(name)
-            || name.toLowerCase(java.util.Locale.ROOT).contains("close"));
+    return !method.isStatic() && Callees.isReleasingName(name);
   }
 
-  /**
-   * Fields of {@code tree} that some method closes: {@code f.close()}, {@code f.stop()}, {@code
-   * closeQuietly(f)}, {@code closeSockets(a, b)}, {@code cleanerFor(f).closeAndSuppress(t)}: a call
-   * named to close or release anything that mentions the field.
-   */
   private static Set<Symbol> closedAnywhere(Tree tree) {
-    Set<Symbol> closed = new HashSet<>();
-    new TreeScanner<@Nullable Void, @Nullable Void>() {
-      @Override
-      public @Nullable Void visitMethodInvocation(
-          MethodInvocationTree call, @Nullable Void unused) {
-        Symbol.MethodSymbol callee = ASTHelpers.getSymbol(call);
-        if (callee != null) {
-          String name = callee.getSimpleName().toString();
-          if (Callees.RELEASING_NAMES.contains(name)
-              || name.toLowerCase(java.util.Locale.ROOT).contains("close")) {
-            new TreeScanner<@Nullable Void, @Nullable Void>() {
-              @Override
-              public @Nullable Void visitIdentifier(IdentifierTree id, @Nullable Void u) {
-                Symbol symbol = ASTHelpers.getSymbol(id);
-                if (symbol != null && symbol.getKind() == ElementKind.FIELD) {
-                  closed.add(symbol);
-                }
-                return null;
-              }
-
-              @Override
-              public @Nullable Void visitMemberSelect(MemberSelectTree select, @Nullable Void u) {
-                Symbol symbol = ASTHelpers.getSymbol(select);
-                if (symbol != null && symbol.getKind() == ElementKind.FIELD) {
-                  closed.add(symbol);
-                }
-                return super.visitMemberSelect(select, null);
-              }
-            }.scan(call, null);
-          }
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(tree, null);
-    return closed;
+    return Callees.fieldsClosedIn(tree);
   }
 
   /**
