@@ -13,7 +13,7 @@ import java.util.stream.*;
 import java.util.zip.*;
 import javax.sql.DataSource;
 
-class L52UrlConnectionStream {
+class L72UrlConnectionStream {
   int first(URL url) throws IOException {
     URLConnection c = url.openConnection();
     InputStream in = c.getInputStream(); // LEAK

@@ -1,4 +1,4 @@
-// correct: a helper configures the socket and returns it
+// correct: a getter called for its effect returns a view somebody else closes
 import dev.lifecycle.core.*;
 import dev.lifecycle.jdbc.Session;
 import java.io.*;
@@ -13,7 +13,8 @@ import java.util.stream.*;
 import java.util.zip.*;
 import javax.sql.DataSource;
 
-class C51HelperReturnsArgument {
-  static ServerSocket init(ServerSocket s) { return s; }
-  ServerSocket open(int port) throws IOException { return init(new ServerSocket(port)); }
+class C74GetterForEffect {
+  void probe(Socket s) throws IOException {
+    s.getInputStream();
+  }
 }

@@ -1,4 +1,4 @@
-// leaky: a server loop that never returns normally leaks each accepted socket
+// correct: the JDK closes a socket whose connect fails
 import dev.lifecycle.core.*;
 import dev.lifecycle.jdbc.Session;
 import java.io.*;
@@ -13,11 +13,10 @@ import java.util.stream.*;
 import java.util.zip.*;
 import javax.sql.DataSource;
 
-class L48NeverReturns {
-  void serve(ServerSocket ss) throws IOException {
-    while (true) {
-      Socket s = ss.accept(); // LEAK
-      s.getOutputStream().write(1);
-    }
+class C72SocketConnect {
+  Socket connect(Proxy proxy, SocketAddress address) throws IOException {
+    Socket s = new Socket(proxy);
+    s.connect(address);
+    return s;
   }
 }

@@ -13,7 +13,7 @@ import java.util.stream.*;
 import java.util.zip.*;
 import javax.sql.DataSource;
 
-class L54NonCloseableHolder {
+class L74NonCloseableHolder {
   static final class Source { final InputStream in; Source(InputStream in) { this.in = in; } }
   int parse(File f) throws IOException {
     Source s = new Source(new FileInputStream(f)); // LEAK

@@ -1,4 +1,4 @@
-// correct: a server socket field closed by stop()
+// correct: a statement's connection belongs to whoever opened the statement
 import dev.lifecycle.core.*;
 import dev.lifecycle.jdbc.Session;
 import java.io.*;
@@ -13,10 +13,9 @@ import java.util.stream.*;
 import java.util.zip.*;
 import javax.sql.DataSource;
 
-class C53StoppedServer {
-  static final class Server {
-    private final ServerSocket server;
-    Server(int port) throws IOException { server = new ServerSocket(port); }
-    void stop() throws IOException { server.close(); }
+class C70StatementConnection {
+  String product(Statement st) throws SQLException {
+    Connection c = st.getConnection();
+    return c.getMetaData().getDatabaseProductName();
   }
 }

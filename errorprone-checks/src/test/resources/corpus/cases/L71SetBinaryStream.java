@@ -1,4 +1,4 @@
-// correct: the JDK closes a socket whose connect fails
+// leaky: a JDBC setter borrows the stream it is given
 import dev.lifecycle.core.*;
 import dev.lifecycle.jdbc.Session;
 import java.io.*;
@@ -13,10 +13,9 @@ import java.util.stream.*;
 import java.util.zip.*;
 import javax.sql.DataSource;
 
-class C52SocketConnect {
-  Socket connect(Proxy proxy, SocketAddress address) throws IOException {
-    Socket s = new Socket(proxy);
-    s.connect(address);
-    return s;
+class L71SetBinaryStream {
+  void bind(PreparedStatement ps, Path p) throws Exception {
+    ps.setBinaryStream(1, Files.newInputStream(p)); // LEAK
+    ps.executeUpdate();
   }
 }

@@ -1,4 +1,4 @@
-// leaky: transferTo borrows its target, which nobody closes
+// leaky: a method that always throws skips close
 import dev.lifecycle.core.*;
 import dev.lifecycle.jdbc.Session;
 import java.io.*;
@@ -13,8 +13,10 @@ import java.util.stream.*;
 import java.util.zip.*;
 import javax.sql.DataSource;
 
-class L50TransferToFreshStream {
-  void copy(InputStream in, Path p) throws IOException {
-    in.transferTo(Files.newOutputStream(p)); // LEAK
+class L69AlwaysThrows {
+  void fail(File f) throws IOException {
+    InputStream in = new FileInputStream(f); // LEAK
+    in.read();
+    throw new IOException("always");
   }
 }

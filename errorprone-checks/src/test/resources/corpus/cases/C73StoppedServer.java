@@ -1,4 +1,4 @@
-// correct: a project's own in-memory stream holds nothing to release
+// correct: a server socket field closed by stop()
 import dev.lifecycle.core.*;
 import dev.lifecycle.jdbc.Session;
 import java.io.*;
@@ -13,12 +13,10 @@ import java.util.stream.*;
 import java.util.zip.*;
 import javax.sql.DataSource;
 
-class C55OwnInMemoryStream {
-  static final class Zero extends InputStream {
-    @Override public int read() { return 0; }
-  }
-  int first() throws IOException {
-    InputStream in = new Zero();
-    return in.read();
+class C73StoppedServer {
+  static final class Server {
+    private final ServerSocket server;
+    Server(int port) throws IOException { server = new ServerSocket(port); }
+    void stop() throws IOException { server.close(); }
   }
 }

@@ -13,7 +13,7 @@ import java.util.stream.*;
 import java.util.zip.*;
 import javax.sql.DataSource;
 
-class L53ConstructorLaterStepThrows {
+class L73ConstructorLaterStepThrows {
   static final class Conn implements Closeable {
     private final Socket socket;
     private final OutputStream out;

@@ -13,7 +13,7 @@ import java.util.stream.*;
 import java.util.zip.*;
 import javax.sql.DataSource;
 
-class C48FluentReturnThis {
+class C68FluentReturnThis {
   static final class Out extends Writer {
     Out add(String s) throws IOException { write(s); return this; }
     @Override public void write(char[] c, int o, int l) {}

@@ -13,7 +13,7 @@ import java.util.stream.*;
 import java.util.zip.*;
 import javax.sql.DataSource;
 
-class C49ConstructorChaining {
+class C69ConstructorChaining {
   static final class Log implements Closeable {
     private final OutputStream out;
     Log(File f) throws IOException { this(new FileOutputStream(f)); }

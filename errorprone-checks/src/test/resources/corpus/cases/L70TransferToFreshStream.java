@@ -1,4 +1,4 @@
-// correct: a statement's connection belongs to whoever opened the statement
+// leaky: transferTo borrows its target, which nobody closes
 import dev.lifecycle.core.*;
 import dev.lifecycle.jdbc.Session;
 import java.io.*;
@@ -13,9 +13,8 @@ import java.util.stream.*;
 import java.util.zip.*;
 import javax.sql.DataSource;
 
-class C50StatementConnection {
-  String product(Statement st) throws SQLException {
-    Connection c = st.getConnection();
-    return c.getMetaData().getDatabaseProductName();
+class L70TransferToFreshStream {
+  void copy(InputStream in, Path p) throws IOException {
+    in.transferTo(Files.newOutputStream(p)); // LEAK
   }
 }

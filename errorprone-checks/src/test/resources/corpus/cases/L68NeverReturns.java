@@ -1,4 +1,4 @@
-// correct: a getter called for its effect returns a view somebody else closes
+// leaky: a server loop that never returns normally leaks each accepted socket
 import dev.lifecycle.core.*;
 import dev.lifecycle.jdbc.Session;
 import java.io.*;
@@ -13,8 +13,11 @@ import java.util.stream.*;
 import java.util.zip.*;
 import javax.sql.DataSource;
 
-class C54GetterForEffect {
-  void probe(Socket s) throws IOException {
-    s.getInputStream();
+class L68NeverReturns {
+  void serve(ServerSocket ss) throws IOException {
+    while (true) {
+      Socket s = ss.accept(); // LEAK
+      s.getOutputStream().write(1);
+    }
   }
 }
