@@ -310,7 +310,9 @@ final class Ownership {
     }
     Callees.Summary summary = Callees.of(method, state, settings);
     if (summary != null) {
-      if (summary.returnsFresh()) {
+      // A private helper shares invariants with its callers that a path-insensitive analysis
+      // cannot see (a null result exactly when the caller later throws): its name decides.
+      if (summary.returnsFresh() && !method.isPrivate()) {
         return true;
       }
       if (summary.returnsKept() || !summary.returned().isEmpty()) {
