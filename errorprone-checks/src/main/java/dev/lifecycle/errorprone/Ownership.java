@@ -268,8 +268,7 @@ final class Ownership {
    * java.nio.file.Files} factory, a JDK getter known to return a fresh resource ({@code
    * URLConnection.getInputStream}, {@code ZipFile.getInputStream}, {@code DataSource.getConnection},
    * ...), the callee's body when it is being compiled (it returns a resource it created, not a
-   * field), a lifecycle or {@code @MustClose} type from a method not named {@code get...}, a static
-   * factory of the result's own type ({@code Walker.of(dir)}), or a name that says it creates
+   * field), a lifecycle or {@code @MustClose} type from a method not named {@code get...}, or a name that says it creates
    * ({@code open}, {@code new}, {@code create}, {@code prepare}, {@code acquire}, {@code accept},
    * ...). Other getters ({@code socket.getInputStream()}, {@code statement.getConnection()})
    * return borrowed views.
@@ -322,14 +321,6 @@ final class Ownership {
     }
     if (isMustCloseType(result, state) && !name.startsWith("get")) {
       return true;
-    }
-    if (method.isStatic()
-        && !name.startsWith("get")
-        && method.getParameters().stream()
-            .noneMatch(p -> ResourceTypes.isAutoCloseable(p.type, state))
-        && state.getTypes().isSameType(
-            state.getTypes().erasure(result), state.getTypes().erasure(method.owner.type))) {
-      return true; // Walker.of(dir), Session.start(..): a static factory of its own type
     }
     return isFactoryName(name);
   }
