@@ -17,7 +17,7 @@ final class Findings {
   static boolean reportedByAnotherCheck(
       TreePath allocation, VisitorState state, Settings settings) {
     return ScopeNotInTryWithResources.reportsInstead(allocation, state, settings)
-        || DiscardedResource.reportsInstead(allocation, state);
+        || DiscardedResource.reportsInstead(allocation, state, settings);
   }
 
   /**

@@ -65,9 +65,26 @@ final class SettingsTest {
     assertThat(Settings.problems(flags))
         .containsExactlyInAnyOrder(
             "-XepOpt:UnclosedResource:OwningMethod is not a flag of the lifecycle checks; they read"
-                + " -XepOpt:UnclosedResource:ResourceTypes and -XepOpt:UnclosedResource:OwningMethods",
+                + " -XepOpt:UnclosedResource:ResourceTypes, -XepOpt:UnclosedResource:OwningMethods and"
+                + " -XepOpt:UnclosedResource:FactoryMethods",
             "-XepOpt:UnclosedResource:ResourceTypes entry was 'not a type'; write each type as"
                 + " fully.qualified.TypeName");
+  }
+
+  @Test
+  void problems_failOnAnalysisErrorNotABoolean_named() {
+    ErrorProneFlags flags =
+        ErrorProneFlags.fromMap(
+            Map.of(
+                "Lifecycle:FailOnAnalysisError", "yes",
+                "UnclosedResource:FactoryMethods", "getLog"));
+
+    assertThat(Settings.problems(flags))
+        .containsExactlyInAnyOrder(
+            "-XepOpt:Lifecycle:FailOnAnalysisError was 'yes'; write true or false",
+            "-XepOpt:UnclosedResource:FactoryMethods entry was 'getLog'; write each method as"
+                + " fully.qualified.Type.methodName");
+    assertThat(Settings.lenient(flags).failOnAnalysisError()).isFalse();
   }
 
   @Test

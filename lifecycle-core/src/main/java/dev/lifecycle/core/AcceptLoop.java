@@ -330,6 +330,7 @@ public final class AcceptLoop implements AutoCloseable {
       }
       ConnectionGate.Admission admission = loop.gate.admit(remote);
       if (!admission.isAdmitted()) {
+        admission.close(); // a refusal holds nothing, but every path closes what admit returned
         abort(socket);
         return;
       }

@@ -51,9 +51,11 @@ final class ServerGuard extends ChannelInboundHandlerAdapter {
       governor.admitted(child, admission);
       ctx.fireChannelRead(child);
     } else if (governor.goodbye != null) {
+      admission.close(); // a refusal holds nothing, but every path closes what admit returned
       child.attr(ConnectionGovernor.REFUSAL).set(refusal);
       ctx.fireChannelRead(child);
     } else {
+      admission.close(); // a refusal holds nothing, but every path closes what admit returned
       reset(child);
     }
     if (governor.gate.acceptPaused()) {
