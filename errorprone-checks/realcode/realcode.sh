@@ -35,8 +35,8 @@ javac="${JAVA_HOME:-/usr}/bin/javac"
   && mvn -B -q -o -pl errorprone-checks org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
        -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt)
 tools_cp="$root/errorprone-checks/target/classes:$(cat "$root/errorprone-checks/target/test-classpath.txt")"
-exports=()
-while read -r flag value; do exports+=("$flag=$value"); done < "$root/.mvn/jvm.config"
+exports=() jexports=()
+while read -r flag value; do exports+=("$flag=$value"); jexports+=("-J$flag=$value"); done < "$root/.mvn/jvm.config"
 
 # Writes a pom that depends on $2 (comma-separated coordinates) and resolves it into cp/$1.txt.
 resolve() {
@@ -89,13 +89,17 @@ while IFS=$'\t' read -r name url commit roots release deps; do
       out="$(mktemp -d)"
       start=$(date +%s.%N)
       # shellcheck disable=SC2086
-      "$javac" -J-Xmx3g -d "$out" --release "$release" -encoding UTF-8 -nowarn -Xlint:none -Xmaxwarns 100000 -Xmaxerrs 100000 \
-        -cp "${cp:-.}" -processorpath "$(cat "$work/cp/checker.txt")" \
+      "$javac" "${jexports[@]}" -J-Xmx3g -d "$out" --release "$release" -encoding UTF-8 -Xlint:none -Xmaxwarns 100000 -Xmaxerrs 100000 \
+        -cp "${cp:+$cp:}$(tr ':' '\n' < "$work/cp/checker.txt" | grep checker-qual)" -processorpath "$(cat "$work/cp/checker.txt")" \
         -processor org.checkerframework.checker.resourceleak.ResourceLeakChecker -Awarns \
         $files > "$work/rlc/$name.log" 2>&1 || true
       end=$(date +%s.%N)
       rm -rf "$out"
-      n=$(grep -cE '^.*\.java:[0-9]+: warning: \[' "$work/rlc/$name.log" || true)
+      if grep -qE "threw an uncaught exception|^error: |Backtrace" "$work/rlc/$name.log"; then
+        echo "$name: the Resource Leak Checker crashed, see $work/rlc/$name.log" >&2; exit 1
+      fi
+      grep -E '^.*\.java:[0-9]+: warning: \[' "$work/rlc/$name.log" > "$work/rlc/$name.txt" || true
+      n=$(wc -l < "$work/rlc/$name.txt")
       printf '%s: Resource Leak Checker %s findings, %.0f s wall\n' "$name" "$n" "$(echo "$end - $start" | bc)" ;;&
     time|all)
       "$java" "${exports[@]}" -cp "$tools_cp" "$here/RealCode.java" \
