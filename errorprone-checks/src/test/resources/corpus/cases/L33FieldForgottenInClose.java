@@ -18,7 +18,7 @@ class L33FieldForgottenInClose {
     private final InputStream in;
     private final OutputStream out; // LEAK
     Pair(File a, File b) throws IOException {
-      in = new FileInputStream(a);
+      in = new FileInputStream(a); // LEAK (lost when the next line throws)
       out = new FileOutputStream(b);
     }
     @Override public void close() throws IOException {

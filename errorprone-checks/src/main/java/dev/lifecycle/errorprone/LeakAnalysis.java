@@ -6,10 +6,12 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.checkerframework.errorprone.dataflow.analysis.ForwardAnalysisImpl;
+import org.checkerframework.errorprone.dataflow.analysis.TransferInput;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.errorprone.dataflow.cfg.block.Block;
 import org.jspecify.annotations.Nullable;
@@ -38,10 +40,15 @@ final class LeakAnalysis {
     ControlFlowGraph cfg;
     Tree body;
     String name;
+    Symbol.MethodSymbol analysed = null;
     if (path.getLeaf() instanceof MethodTree method) {
       cfg = Cfgs.of(path, state);
       body = method.getBody();
-      name = "`" + method.getName() + "`";
+      analysed = ASTHelpers.getSymbol(method);
+      name =
+          analysed.isConstructor()
+              ? "the constructor of `" + analysed.enclClass().getSimpleName() + "`"
+              : "`" + method.getName() + "`";
     } else if (path.getLeaf() instanceof LambdaExpressionTree lambda) {
       cfg = Cfgs.ofLambda(path, state);
       body = lambda.getBody();
@@ -52,7 +59,7 @@ final class LeakAnalysis {
     if (cfg == null || body == null) {
       return List.of();
     }
-    LeakTransfer transfer = new LeakTransfer(state, settings, body, name);
+    LeakTransfer transfer = new LeakTransfer(state, settings, body, name, analysed);
     ForwardAnalysisImpl<Allocs, LeakStore, LeakTransfer> analysis =
         new ForwardAnalysisImpl<>(transfer);
     analysis.performAnalysis(cfg);
@@ -60,12 +67,15 @@ final class LeakAnalysis {
     LeakStore regular = exitStore(analysis, cfg.getRegularExitBlock());
     if (regular != null) {
       regular.open.forEach(
-          (tree, why) ->
+          (tree, why) -> {
+            if (!regular.stored.contains(tree)) { // the constructed object owns it
               leaks.put(
                   tree,
                   why.isNone()
                       ? "is not closed before " + name + " returns"
-                      : "is not closed " + why.text()));
+                      : "is not closed " + why.text());
+            }
+          });
     }
     LeakStore exceptional = exitStore(analysis, cfg.getExceptionalExitBlock());
     if (exceptional != null) {
@@ -73,9 +83,11 @@ final class LeakAnalysis {
           (tree, why) ->
               leaks.putIfAbsent(
                   tree,
-                  why.isNone()
-                      ? "is not closed when an exception leaves " + name
-                      : "is not closed " + why.text()));
+                  (exceptional.stored.contains(tree)
+                          ? "is kept in a field of the object under construction, but is not"
+                              + " closed "
+                          : "is not closed ")
+                      + (why.isNone() ? "when an exception leaves " + name : why.text())));
     }
     return leaks.entrySet().stream()
         .sorted(
@@ -86,10 +98,13 @@ final class LeakAnalysis {
         .toList();
   }
 
-  // NullAway cannot see that performAnalysis(cfg) has set the analysis's own cfg field.
-  @SuppressWarnings("NullAway")
+  /**
+   * The store on entry to {@code exit}, or null when no path reaches it: a method that never
+   * returns normally ({@code while (true)}, or one that always throws) has no regular exit store.
+   */
   private static @Nullable LeakStore exitStore(
       ForwardAnalysisImpl<Allocs, LeakStore, LeakTransfer> analysis, Block exit) {
-    return analysis.getResult().getStoreBefore(exit);
+    TransferInput<Allocs, LeakStore> input = analysis.getInput(exit);
+    return input == null ? null : input.getRegularStore();
   }
 }

@@ -27,23 +27,34 @@ final class LeakStore implements Store<LeakStore> {
     }
   }
 
-  static final LeakStore UNREACHABLE = new LeakStore(true, Map.of(), Map.of());
-  static final LeakStore EMPTY = new LeakStore(false, Map.of(), Map.of());
+  static final LeakStore UNREACHABLE = new LeakStore(true, Map.of(), Map.of(), Set.of());
+  static final LeakStore EMPTY = new LeakStore(false, Map.of(), Map.of(), Set.of());
 
   final boolean unreachable;
   final Map<Tree, Why> open;
   final Map<Element, Set<Tree>> holders;
 
-  private LeakStore(boolean unreachable, Map<Tree, Why> open, Map<Element, Set<Tree>> holders) {
+  /**
+   * Open allocations a constructor stored in the object under construction: the object owns
+   * them once the constructor returns, and nobody does when it throws.
+   */
+  final Set<Tree> stored;
+
+  private LeakStore(
+      boolean unreachable,
+      Map<Tree, Why> open,
+      Map<Element, Set<Tree>> holders,
+      Set<Tree> stored) {
     this.unreachable = unreachable;
     this.open = open;
     this.holders = holders;
+    this.stored = stored;
   }
 
   LeakStore opened(Tree allocation) {
     Map<Tree, Why> next = new HashMap<>(open);
     next.put(allocation, Why.NONE);
-    return new LeakStore(false, next, holders);
+    return new LeakStore(false, next, holders, stored);
   }
 
   /** Closed, returned or handed over: no longer this method's to close. */
@@ -53,7 +64,29 @@ final class LeakStore implements Store<LeakStore> {
     }
     Map<Tree, Why> next = new HashMap<>(open);
     next.keySet().removeAll(allocs.trees);
-    return new LeakStore(false, next, holders);
+    Set<Tree> nextStored = stored;
+    if (!stored.isEmpty() && !Collections.disjoint(stored, allocs.trees)) {
+      Set<Tree> s = new HashSet<>(stored);
+      s.removeAll(allocs.trees);
+      nextStored = Set.copyOf(s);
+    }
+    return new LeakStore(false, next, holders, nextStored);
+  }
+
+  /** Stored in the object a constructor builds (see {@link #stored}). */
+  LeakStore storedInObject(Allocs allocs) {
+    Set<Tree> s = new HashSet<>(stored);
+    for (Tree tree : allocs.trees) {
+      if (open.containsKey(tree)) {
+        s.add(tree);
+      }
+    }
+    return s.size() == stored.size() ? this : new LeakStore(false, open, holders, Set.copyOf(s));
+  }
+
+  /** Everything stored in the object under construction: {@code close()} of the object closes it. */
+  LeakStore doneStored() {
+    return stored.isEmpty() ? this : done(Allocs.of(stored));
   }
 
   LeakStore assigned(Element local, Allocs allocs) {
@@ -63,7 +96,22 @@ final class LeakStore implements Store<LeakStore> {
     } else {
       next.put(local, allocs.trees);
     }
-    return new LeakStore(false, open, next);
+    return new LeakStore(false, open, next, stored);
+  }
+
+  /** A local container ({@code list.add(x)}) now holds these too. */
+  LeakStore alsoHeldBy(Element local, Allocs allocs) {
+    if (allocs.isEmpty()) {
+      return this;
+    }
+    Set<Tree> union = new HashSet<>(allocs.trees);
+    Set<Tree> held = holders.get(local);
+    if (held != null) {
+      union.addAll(held);
+    }
+    Map<Element, Set<Tree>> next = new HashMap<>(holders);
+    next.put(local, Set.copyOf(union));
+    return new LeakStore(false, open, next, stored);
   }
 
   Allocs heldBy(Element local) {
@@ -78,7 +126,7 @@ final class LeakStore implements Store<LeakStore> {
     }
     Map<Tree, Why> next = new HashMap<>(open);
     next.replaceAll((tree, old) -> old.isNone() ? why : old);
-    return new LeakStore(false, next, holders);
+    return new LeakStore(false, next, holders, stored);
   }
 
   @Override
@@ -107,7 +155,13 @@ final class LeakStore implements Store<LeakStore> {
                   union.addAll(b);
                   return Set.copyOf(union);
                 }));
-    return new LeakStore(false, mergedOpen, mergedHolders);
+    Set<Tree> mergedStored = stored;
+    if (!other.stored.isEmpty()) {
+      Set<Tree> union = new HashSet<>(stored);
+      union.addAll(other.stored);
+      mergedStored = Set.copyOf(union);
+    }
+    return new LeakStore(false, mergedOpen, mergedHolders, mergedStored);
   }
 
   @Override
@@ -130,7 +184,8 @@ final class LeakStore implements Store<LeakStore> {
     return o instanceof LeakStore s
         && s.unreachable == unreachable
         && s.open.equals(open)
-        && s.holders.equals(holders);
+        && s.holders.equals(holders)
+        && s.stored.equals(stored);
   }
 
   @Override

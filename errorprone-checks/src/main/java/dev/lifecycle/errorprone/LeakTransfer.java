@@ -2,11 +2,13 @@ package dev.lifecycle.errorprone;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
@@ -31,6 +33,7 @@ import org.checkerframework.errorprone.dataflow.cfg.node.ArrayCreationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.BinaryOperationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.EqualToNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.FieldAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.FunctionalInterfaceNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.LambdaResultExpressionNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
@@ -41,6 +44,7 @@ import org.checkerframework.errorprone.dataflow.cfg.node.NullLiteralNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ObjectCreationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ReturnNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.TernaryExpressionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ThisNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ThrowNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.TypeCastNode;
 import org.jspecify.annotations.Nullable;
@@ -56,15 +60,35 @@ final class LeakTransfer
   private final Settings settings;
   private final String name;
   private final Set<Tree> tryResources = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  /** The try-with-resources statement of each resource variable, for the line of its implicit close. */
+  private final Map<Symbol, TryTree> tryOfResource = new HashMap<>();
+  /** The class a constructor builds, or null when the analysed code is not a constructor. */
+  private final Symbol.@Nullable ClassSymbol constructing;
 
-  LeakTransfer(VisitorState state, Settings settings, Tree body, String name) {
+  LeakTransfer(
+      VisitorState state,
+      Settings settings,
+      Tree body,
+      String name,
+      Symbol.@Nullable MethodSymbol analysed) {
     this.state = state;
     this.settings = settings;
     this.name = name;
+    this.constructing =
+        analysed != null && analysed.isConstructor() ? analysed.enclClass() : null;
     new TreeScanner<@Nullable Void, @Nullable Void>() {
       @Override
       public @Nullable Void visitTry(TryTree tree, @Nullable Void unused) {
         tryResources.addAll(tree.getResources());
+        for (Tree resource : tree.getResources()) {
+          Symbol symbol =
+              resource instanceof VariableTree v
+                  ? ASTHelpers.getSymbol(v)
+                  : resource instanceof ExpressionTree e ? ASTHelpers.getSymbol(e) : null;
+          if (symbol != null) {
+            tryOfResource.put(symbol, tree);
+          }
+        }
         return super.visitTry(tree, null);
       }
     }.scan(body, null);
@@ -105,10 +129,31 @@ final class LeakTransfer
       if (tryResources.contains(node.getTree())) {
         after = after.done(value); // try (T x = ...) closes x on every path
       }
+    } else if (constructing != null
+        && node.getTarget() instanceof FieldAccessNode field
+        && isThis(field.getReceiver())) {
+      // The object under construction holds it: its owner closes it, unless the constructor throws.
+      after = store.storedInObject(value).assigned(field.getElement(), value);
     } else {
       after = store.done(value); // a field or an array element now holds it
     }
     return result(node, value, after, after);
+  }
+
+  /** In a constructor, a field it assigned holds what it was assigned. */
+  @Override
+  public TransferResult<Allocs, LeakStore> visitFieldAccess(
+      FieldAccessNode node, TransferInput<Allocs, LeakStore> input) {
+    LeakStore store = input.getRegularStore();
+    Allocs value =
+        constructing != null && isThis(node.getReceiver())
+            ? store.heldBy(node.getElement())
+            : Allocs.EMPTY;
+    return result(node, value, store, store);
+  }
+
+  private static boolean isThis(Node receiver) {
+    return receiver instanceof ThisNode;
   }
 
   @Override
@@ -245,9 +290,14 @@ final class LeakTransfer
         wrapsBorrowed |= resource && isCloseable(argument.getType());
       } else if (resource && !anonymous && !Ownership.isOwningParameter(constructor, i, state)) {
         wrapped.addAll(value.trees); // new BufferedReader(reader): closing the outer closes both
-      } else {
+      } else if (anonymous
+          || resource
+          || Ownership.takesOwnership(constructor, i, state, settings)
+          || keepsForRelease(constructor)) {
         after = after.done(value); // kept by the new object
       }
+      // else: an object that cannot close it (not AutoCloseable, nothing that releases): the
+      // caller still must
     }
     Allocs value;
     LeakStore onThrow = after;
@@ -272,15 +322,21 @@ final class LeakTransfer
       return result(node, Allocs.EMPTY, store, store);
     }
     MethodInvocationTree tree = node.getTree();
+    Node receiverNode = node.getTarget().getReceiver();
     if (tree == null) {
-      return result(node, Allocs.EMPTY, store, store);
+      // A call the graph builder made up (the iterator() and next() of an enhanced for): an
+      // element of a container of resources may be any of them.
+      Allocs receiver = valueOf(input, receiverNode);
+      return result(node, receiver, store, store);
     }
     Symbol.MethodSymbol method = ASTHelpers.getSymbol(tree);
-    Allocs receiver =
-        method.isStatic() ? Allocs.EMPTY : valueOf(input, node.getTarget().getReceiver());
+    Allocs receiver = method.isStatic() ? Allocs.EMPTY : valueOf(input, receiverNode);
     List<Node> arguments = node.getArguments();
     if (Ownership.isCloseLike(method, state)) {
       LeakStore after = store.done(receiver);
+      if (constructing != null && isThis(receiverNode)) {
+        after = after.doneStored(); // the constructor closes the object it builds
+      }
       return result(node, Allocs.EMPTY, after, after);
     }
     if (Ownership.isStaticCloser(method)) {
@@ -290,25 +346,61 @@ final class LeakTransfer
       }
       return result(node, Allocs.EMPTY, after, after);
     }
+    if (constructing != null
+        && isThis(receiverNode)
+        && !method.isStatic()
+        && Callees.RELEASING_NAMES.contains(method.getSimpleName().toString())) {
+      LeakStore after = store.doneStored(); // cleanup() of the object under construction
+      return result(node, Allocs.EMPTY, after, after);
+    }
+    if (method.isConstructor()) {
+      return chainedConstructor(node, input, method);
+    }
     LeakStore after = store;
     Set<Tree> wrapped = new HashSet<>();
     Set<Tree> handedBack = new HashSet<>();
     boolean wrapsBorrowed = false;
+    Type result = ASTHelpers.getType(tree);
+    boolean container = Ownership.isContainer(method, state);
     for (int i = 0; i < arguments.size(); i++) {
       Node argument = arguments.get(i);
       Allocs value = valueOf(input, argument);
       if (value.isEmpty()) {
         wrapsBorrowed |= isCloseable(argument.getType());
+      } else if (!isCloseable(argument.getType()) && !container) {
+        after = after.done(value); // a local container of resources, handed on with what it holds
+      } else if (container && !method.isStatic() && receiverNode instanceof LocalVariableNode local) {
+        after = after.alsoHeldBy(local.getElement(), value); // a local list: dropped with it
+      } else if (container && method.isStatic() && result != null && !result.isPrimitiveOrVoid()) {
+        handedBack.addAll(value.trees); // Optional.of(x), List.of(x): the result holds it
       } else if (Ownership.takesOwnership(method, i, state, settings)) {
         after = after.done(value);
       } else if (Ownership.returnsArgumentUnchanged(method)) {
         handedBack.addAll(value.trees);
+      } else if (result != null
+          && !result.isPrimitiveOrVoid()
+          && Ownership.returnsArgumentIn(method, i, result, state, settings)) {
+        handedBack.addAll(value.trees); // return init(createServerSocket()), wrap(st, rs)
       } else {
         wrapped.addAll(value.trees);
       }
     }
-    Type result = ASTHelpers.getType(tree);
+    if (container
+        && !receiver.isEmpty()
+        && arguments.stream().allMatch(a -> valueOf(input, a).isEmpty())
+        && result != null
+        && !result.isPrimitiveOrVoid()
+        && !isCloseable(result)) {
+      // list.iterator(), list.get(i), optional.get(): whoever reads the container's elements
+      // closes them; only a container that is dropped unread leaks what it holds.
+      after = after.done(receiver);
+    }
     LeakStore onThrow = after;
+    if (!receiver.isEmpty() && Ownership.closesReceiverOnFailure(method, state)) {
+      onThrow = onThrow.done(receiver); // the JDK closes a socket whose connect fails
+    } else if (!receiver.isEmpty() && opensLazily(method, receiver)) {
+      onThrow = onThrow.done(receiver); // nothing was allocated before open() succeeded
+    }
     Allocs value = Allocs.EMPTY;
     if (result == null || result.isPrimitiveOrVoid()) {
       value = Allocs.EMPTY;
@@ -328,10 +420,69 @@ final class LeakTransfer
         after = after.opened(tree);
         value = Allocs.of(Set.of(tree));
       }
-    } else if (!receiver.isEmpty() && isCloseable(result)) {
-      value = receiver; // a view or a fluent result: closing it closes the receiver
+    } else if (!receiver.isEmpty()
+        && (isCloseable(result)
+            || container
+            || method.owner.getQualifiedName().contentEquals("java.lang.Iterable"))) {
+      value = receiver; // a view or a fluent result, or an element of a local container
     }
     return result(node, value, after, onThrow);
+  }
+
+  /**
+   * {@code this(new FileOutputStream(f))} or {@code super(stream)} in a constructor: the object
+   * under construction keeps the argument when its class can close it or the called constructor
+   * takes it over; if this constructor throws later, nobody closes it.
+   */
+  private TransferResult<Allocs, LeakStore> chainedConstructor(
+      MethodInvocationNode node, TransferInput<Allocs, LeakStore> input, Symbol.MethodSymbol method) {
+    LeakStore after = input.getRegularStore();
+    boolean closeable =
+        constructing != null
+            && (ResourceTypes.isAutoCloseable(constructing.type, state)
+                || Callees.canRelease(constructing, state, settings));
+    List<Node> arguments = node.getArguments();
+    for (int i = 0; i < arguments.size(); i++) {
+      Allocs value = valueOf(input, arguments.get(i));
+      if (value.isEmpty() || Ownership.isBorrowedParameter(method, i, state)) {
+        continue;
+      }
+      if (closeable || Ownership.takesOwnership(method, i, state, settings)) {
+        after = after.storedInObject(value);
+      }
+    }
+    return result(node, Allocs.EMPTY, after, after);
+  }
+
+  /**
+   * {@code client.open()} or {@code connect(..)} of a project's own class created with no
+   * arguments: such an object allocates nothing until the call succeeds, so its failure leaks
+   * nothing.
+   */
+  private static boolean opensLazily(Symbol.MethodSymbol method, Allocs receiver) {
+    String name = method.getSimpleName().toString();
+    if (!(name.startsWith("open") || name.startsWith("connect"))
+        || Ownership.isJdk(method.owner.getQualifiedName().toString())) {
+      return false;
+    }
+    for (Tree allocation : receiver.trees) {
+      if (!(allocation instanceof NewClassTree created) || !created.getArguments().isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A constructor outside this compilation of a class that is not a resource but has a method
+   * that releases what it holds ({@code stop()}, {@code shutdown()}, ...): it may keep the
+   * argument for that method to close.
+   */
+  private boolean keepsForRelease(Symbol.MethodSymbol constructor) {
+    Symbol.ClassSymbol owner = constructor.enclClass();
+    return owner != null
+        && Callees.of(constructor, state, settings) == null
+        && Callees.canRelease(owner, state, settings);
   }
 
   /** Locals a lambda, method reference or anonymous class captures are handed over to it. */
@@ -388,13 +539,43 @@ final class LeakTransfer
     Map<TypeMirror, LeakStore> exceptional = new HashMap<>();
     boolean explicitThrow = node instanceof ThrowNode;
     for (TypeMirror cause : exceptionBlock.getExceptionalSuccessors().keySet()) {
-      if (onThrow.unreachable || (!explicitThrow && isUnchecked(cause))) {
+      if (onThrow.unreachable
+          || (!explicitThrow && isUnchecked(cause))
+          || declaredButNotThrown(node, cause)) {
         exceptional.put(cause, LeakStore.UNREACHABLE);
       } else {
         exceptional.put(cause, onThrow.because(why(node, cause)));
       }
     }
     return new RegularTransferResult<>(value, after, exceptional);
+  }
+
+  /**
+   * JDK wrapper constructors that declare an exception they do not throw for the arguments given:
+   * {@code new JarOutputStream(out)} (no manifest to write), and a charset name's {@code
+   * UnsupportedEncodingException} of {@code new InputStreamReader(in, "UTF-8")} and the like.
+   */
+  private boolean declaredButNotThrown(Node node, TypeMirror cause) {
+    if (!(node instanceof ObjectCreationNode creation)) {
+      return false;
+    }
+    Type type = ASTHelpers.getType(creation.getTree());
+    if (type == null || type.tsym == null) {
+      return false;
+    }
+    String name = type.tsym.getQualifiedName().toString();
+    if (name.equals("java.util.jar.JarOutputStream") && creation.getArguments().size() == 1) {
+      return true;
+    }
+    return cause instanceof Type t
+        && t.tsym.getQualifiedName().contentEquals("java.io.UnsupportedEncodingException")
+        && name.startsWith("java.io.")
+        && !creation.getArguments().isEmpty()
+        && creation.getArguments().get(0).getType() instanceof Type first
+        && ResourceTypes.isAutoCloseable(first, state)
+        && creation.getArguments().stream()
+            .skip(1)
+            .allMatch(a -> a.getTree() instanceof com.sun.source.tree.LiteralTree);
   }
 
   private LeakStore.Why why(Node node, TypeMirror cause) {
@@ -406,6 +587,15 @@ final class LeakTransfer
       return new LeakStore.Why(position, "when the " + exception + " thrown" + line + " propagates");
     }
     if (node instanceof MethodInvocationNode invocation) {
+      TryTree implicit = implicitClose(invocation);
+      if (implicit != null) {
+        return new LeakStore.Why(
+            position(implicit),
+            "when the implicit close() of the try-with-resources on line "
+                + line(implicit)
+                + " throws "
+                + exception);
+      }
       return new LeakStore.Why(
           position,
           "when `"
@@ -424,6 +614,25 @@ final class LeakTransfer
               + line);
     }
     return new LeakStore.Why(position, "when " + exception + " is thrown" + line);
+  }
+
+  /** The try-with-resources whose implicit {@code close()} {@code invocation} is, if it is one. */
+  private @Nullable TryTree implicitClose(MethodInvocationNode invocation) {
+    if (invocation.getTree() == null
+        || !Ownership.isClose(ASTHelpers.getSymbol(invocation.getTree()))
+        || !(invocation.getTarget().getReceiver() instanceof LocalVariableNode local)) {
+      return null;
+    }
+    TryTree tryTree = tryOfResource.get((Symbol) local.getElement());
+    if (tryTree == null) {
+      return null;
+    }
+    // A close() written in the try body has a position inside the body; the implicit one has not.
+    int at = position(invocation.getTree());
+    return at >= ASTHelpers.getStartPosition(tryTree.getBlock())
+            && at < state.getEndPosition(tryTree.getBlock())
+        ? null
+        : tryTree;
   }
 
   private static String simpleName(TypeMirror type) {

@@ -7,6 +7,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,29 +15,54 @@ import java.util.Set;
  * which take one over. Shared by the checks of this package.
  */
 final class Ownership {
-  /** Name prefixes of methods that keep what they are given (registries, containers, owners). */
+  /**
+   * Name prefixes of methods outside the JDK, whose body is not being compiled, that keep what
+   * they are given (registries, containers, owners). Setters, {@code transfer..} and {@code
+   * hand..} are not among them: {@code in.transferTo(out)}, {@code handler.handle(in)} and {@code
+   * statement.setBinaryStream(1, in)} use what they get and leave it open.
+   */
   private static final List<String> KEEPING_PREFIXES =
       List.of(
           "add", "put", "register", "offer", "push", "own", "track", "attach", "adopt", "manage",
-          "submit", "schedule", "enqueue", "store", "keep", "set", "defer", "transfer", "hand");
+          "submit", "schedule", "enqueue", "store", "keep", "defer");
 
   /** Name prefixes of methods whose resource result the caller must close. */
   private static final List<String> FACTORY_PREFIXES =
       List.of("open", "new", "create", "prepare", "acquire", "tryAcquire", "lease", "borrow");
 
+  /** Names of methods whose resource result the caller must close, on any receiver. */
   private static final Set<String> FACTORY_NAMES =
       Set.of(
           "accept",
-          "getConnection",
           "getResourceAsStream",
           "getSystemResourceAsStream",
           "executeQuery",
           "getResultSet",
           "getGeneratedKeys");
 
+  /**
+   * JDK methods named like getters that return a fresh resource, as {@code Type.method}; a subtype
+   * of the type counts too ({@code HttpURLConnection.getInputStream}, {@code JarFile.getInputStream}).
+   */
+  private static final Map<String, Set<String>> FRESH_JDK_GETTERS =
+      Map.of(
+          "java.net.URLConnection", Set.of("getInputStream", "getOutputStream"),
+          "java.util.zip.ZipFile", Set.of("getInputStream"),
+          "javax.sql.DataSource", Set.of("getConnection"),
+          "javax.sql.PooledConnection", Set.of("getConnection"),
+          "javax.sql.ConnectionPoolDataSource", Set.of("getPooledConnection"),
+          "java.sql.DriverManager", Set.of("getConnection"),
+          "java.sql.Driver", Set.of("connect"));
+
   /** JDBC results that the statement closes too: a view of the receiver when it is tracked. */
   private static final Set<String> DEPENDENT_RESULTS =
       Set.of("executeQuery", "getResultSet", "getGeneratedKeys");
+
+  /** JDK methods whose exception closes the receiver: the JDK closes a socket whose connect fails. */
+  private static final Map<String, Set<String>> CLOSES_RECEIVER_ON_FAILURE =
+      Map.of(
+          "java.net.Socket", Set.of("connect"),
+          "java.nio.channels.SocketChannel", Set.of("connect", "finishConnect"));
 
   /** Generic methods that hand their argument back without keeping it. */
   private static final Set<String> CHECKING_OWNERS =
@@ -73,10 +99,16 @@ final class Ownership {
         && ResourceTypes.isNamed(method.owner.type, "java.util.concurrent.ExecutorService", state);
   }
 
-  /** {@code closeQuietly(x)}, {@code Closeables.close(x, true)}: a static method that closes its arguments. */
+  /**
+   * {@code closeQuietly(x)}, {@code Closeables.close(x, true)}, {@code safeClose(o)}, an inherited
+   * {@code close(statement)} helper: a method named to close what it is given closes its
+   * arguments (outside the JDK also an instance method).
+   */
   static boolean isStaticCloser(Symbol.MethodSymbol method) {
-    return method.isStatic()
-        && method.getSimpleName().toString().toLowerCase(Locale.ROOT).startsWith("close");
+    String name = method.getSimpleName().toString().toLowerCase(Locale.ROOT);
+    return !method.getParameters().isEmpty()
+        && (method.isStatic() || !isJdk(method.owner.getQualifiedName().toString()))
+        && (name.startsWith("close") || name.endsWith("close") || name.startsWith("closequietly"));
   }
 
   /** Whether {@code method} is declared by lifecycle's {@code Scope} (or a subtype). */
@@ -102,11 +134,14 @@ final class Ownership {
   }
 
   /**
-   * Whether a resource passed as argument {@code index} becomes the callee's to close: an
-   * {@code @Owning} parameter, {@code Scope.own}/{@code transfer}, a method named in the flags, a
-   * {@code java.util} container, a generic method that hands its argument back as an owner does
-   * ({@code closer.register(x)}), or a method whose name says it keeps what it gets ({@code add},
-   * {@code put}, {@code register}, ...). Anything else borrows.
+   * Whether a resource passed as argument {@code index} becomes the callee's to close, decided
+   * per method: an {@code @Owning} parameter, {@code Scope.own}/{@code transfer}, a method named
+   * in the flags, a {@code java.util} container that is not a local one (see {@link
+   * #isContainer}), the callee's own body when it is being compiled (it closes the argument, keeps
+   * it in a field of an object that can release it, or hands it on to an owner), a generic method
+   * that hands its argument back as an owner does ({@code closer.register(x)}), or, outside the
+   * JDK, a method whose name says it keeps what it gets ({@code add}, {@code put}, {@code
+   * register}, ...). Any other JDK method borrows.
    */
   static boolean takesOwnership(
       Symbol.MethodSymbol method, int index, VisitorState state, Settings settings) {
@@ -127,13 +162,92 @@ final class Ownership {
     if (isScopeMethod(method, "release", state)) {
       return false;
     }
-    if (owner.startsWith("java.util.") && !NOT_CONTAINERS.contains(owner)) {
+    if (isContainer(method, state)) {
       return true;
+    }
+    if (isJdk(owner)) {
+      return false;
+    }
+    Callees.Summary summary = Callees.of(method, state, settings);
+    if (summary != null) {
+      int at = Math.min(index, Math.max(0, method.getParameters().size() - 1));
+      if (summary.owns(at)) {
+        return true;
+      }
+      if (summary.returns(at)) {
+        return false; // handed back to the caller (a helper that configures and returns it)
+      }
+      if (!isFactoryName(name) && !returnsArgument(method)) {
+        return false; // the body is known: it only uses the argument
+      }
     }
     if (returnsArgument(method) && !CHECKING_OWNERS.contains(owner)) {
       return true;
     }
     for (String prefix : KEEPING_PREFIXES) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A {@code java.util} container method ({@code list.add}, {@code map.put}, {@code Optional.of}). */
+  static boolean isContainer(Symbol.MethodSymbol method, VisitorState state) {
+    String owner = method.owner.getQualifiedName().toString();
+    return owner.startsWith("java.util.")
+        && !ResourceTypes.isAutoCloseable(method.owner.type, state)
+        && !owner.startsWith("java.util.concurrent.locks")
+        && !owner.startsWith("java.util.stream")
+        && !owner.startsWith("java.util.function")
+        && !owner.startsWith("java.util.zip")
+        && !owner.startsWith("java.util.jar")
+        && !NOT_CONTAINERS.contains(owner);
+  }
+
+  /**
+   * Whether a resource passed as argument {@code index} comes back in the result: a helper whose
+   * body returns its argument, as it is or wrapped ({@code return init(createServerSocket())},
+   * {@code return wrap(statement, resultSet)}), or, when the body is not being compiled, any
+   * method outside the JDK whose result is a resource too (it wraps the argument, as a
+   * wrapper's constructor does: {@code return Lines.iterator(in, charset)}).
+   */
+  static boolean returnsArgumentIn(
+      Symbol.MethodSymbol method, int index, Type result, VisitorState state, Settings settings) {
+    if (isJdk(method.owner.getQualifiedName().toString())) {
+      return false;
+    }
+    Callees.Summary summary = Callees.of(method, state, settings);
+    if (summary != null) {
+      return summary.returns(Math.min(index, Math.max(0, method.getParameters().size() - 1)));
+    }
+    return ResourceTypes.isAutoCloseable(result, state);
+  }
+
+  /** Whether an exception from {@code method} leaves its receiver closed ({@code Socket.connect}). */
+  static boolean closesReceiverOnFailure(Symbol.MethodSymbol method, VisitorState state) {
+    for (Map.Entry<String, Set<String>> entry : CLOSES_RECEIVER_ON_FAILURE.entrySet()) {
+      if (entry.getValue().contains(method.getSimpleName().toString())
+          && ResourceTypes.isNamed(method.owner.type, entry.getKey(), state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean isJdk(String qualifiedName) {
+    return qualifiedName.startsWith("java.")
+        || qualifiedName.startsWith("javax.")
+        || qualifiedName.startsWith("jdk.")
+        || qualifiedName.startsWith("sun.")
+        || qualifiedName.startsWith("com.sun.");
+  }
+
+  private static boolean isFactoryName(String name) {
+    if (FACTORY_NAMES.contains(name)) {
+      return true;
+    }
+    for (String prefix : FACTORY_PREFIXES) {
       if (name.startsWith(prefix)) {
         return true;
       }
@@ -148,11 +262,17 @@ final class Ownership {
   }
 
   /**
-   * Whether the caller must close the {@code result} of calling {@code method}: the method or type
-   * is annotated {@code @MustClose}/{@code @MustBeClosed}, it is a {@code java.nio.file.Files}
-   * factory, it returns one of lifecycle's types from a method not named {@code get...}, or its
-   * name says it creates ({@code open}, {@code new}, {@code create}, {@code prepare}, {@code
-   * acquire}, {@code accept}, {@code getConnection}, ...). Getters return borrowed views.
+   * Whether the caller must close the {@code result} of calling {@code method}, decided per
+   * method: {@code @MustClose}/{@code @MustBeClosed} on the method (or {@code @Borrowed}, which
+   * says no), a method named in {@code -XepOpt:UnclosedResource:FactoryMethods}, a {@code
+   * java.nio.file.Files} factory, a JDK getter known to return a fresh resource ({@code
+   * URLConnection.getInputStream}, {@code ZipFile.getInputStream}, {@code DataSource.getConnection},
+   * ...), the callee's body when it is being compiled (it returns a resource it created, not a
+   * field), a lifecycle or {@code @MustClose} type from a method not named {@code get...}, a static
+   * factory of the result's own type ({@code Walker.of(dir)}), or a name that says it creates
+   * ({@code open}, {@code new}, {@code create}, {@code prepare}, {@code acquire}, {@code accept},
+   * ...). Other getters ({@code socket.getInputStream()}, {@code statement.getConnection()})
+   * return borrowed views.
    */
   static boolean isFactory(
       Symbol.MethodSymbol method, Type result, VisitorState state, Settings settings) {
@@ -160,26 +280,61 @@ final class Ownership {
         || ASTHelpers.hasAnnotation(method, ResourceTypes.MUST_BE_CLOSED, state)) {
       return true;
     }
+    if (hasBorrowedAnnotation(method)) {
+      return false;
+    }
+    String owner = method.owner.getQualifiedName().toString();
+    String name = method.getSimpleName().toString();
+    if (settings.isFactoryMethod(owner, name)) {
+      return true;
+    }
     if (returnsArgument(method)
         || (!ResourceTypes.isResource(result, state, settings)
             && !ResourceTypes.isResourceResult(method, result, state))) {
       return false; // scope.own(x) hands x back; it creates nothing
     }
-    if (method.owner.getQualifiedName().contentEquals("java.nio.file.Files")) {
+    if (owner.equals("java.nio.file.Files")) {
       return true;
     }
-    String name = method.getSimpleName().toString();
     if (ResourceTypes.isNamed(result, ResourceTypes.SCOPE, state)) {
       return isScopeMethod(method, "open", state) || (name.startsWith("open") && method.isStatic());
     }
-    if (isLifecycleType(result, state) && !name.startsWith("get")) {
+    for (Map.Entry<String, Set<String>> entry : FRESH_JDK_GETTERS.entrySet()) {
+      if (entry.getValue().contains(name)
+          && ResourceTypes.isNamed(method.owner.type, entry.getKey(), state)) {
+        return true; // the JDK contract holds for implementations too (a tracked DataSource)
+      }
+    }
+    if (isJdk(owner)) {
+      return isFactoryName(name);
+    }
+    Callees.Summary summary = Callees.of(method, state, settings);
+    if (summary != null) {
+      if (summary.returnsFresh()) {
+        return true;
+      }
+      if (summary.returnsKept() || !summary.returned().isEmpty()) {
+        return false; // an accessor, a fluent method, a helper that hands its argument back
+      }
+    }
+    if (isMustCloseType(result, state) && !name.startsWith("get")) {
       return true;
     }
-    if (FACTORY_NAMES.contains(name)) {
-      return true;
+    if (method.isStatic()
+        && !name.startsWith("get")
+        && method.getParameters().stream()
+            .noneMatch(p -> ResourceTypes.isAutoCloseable(p.type, state))
+        && state.getTypes().isSameType(
+            state.getTypes().erasure(result), state.getTypes().erasure(method.owner.type))) {
+      return true; // Walker.of(dir), Session.start(..): a static factory of its own type
     }
-    for (String prefix : FACTORY_PREFIXES) {
-      if (name.startsWith(prefix)) {
+    return isFactoryName(name);
+  }
+
+  /** {@code @Borrowed} on a method: its result belongs to somebody else. */
+  private static boolean hasBorrowedAnnotation(Symbol.MethodSymbol method) {
+    for (com.sun.tools.javac.code.Attribute.Compound annotation : method.getRawAttributes()) {
+      if (annotation.type.tsym.getQualifiedName().contentEquals(ResourceTypes.BORROWED)) {
         return true;
       }
     }
@@ -191,13 +346,14 @@ final class Ownership {
     return DEPENDENT_RESULTS.contains(method.getSimpleName().toString());
   }
 
-  private static boolean isLifecycleType(Type type, VisitorState state) {
+  /** lifecycle's own resource types and types annotated {@code @MustClose}. */
+  private static boolean isMustCloseType(Type type, VisitorState state) {
     for (String name : ResourceTypes.LIFECYCLE_TYPES) {
       if (ResourceTypes.isNamed(type, name, state)) {
         return true;
       }
     }
-    return false;
+    return type.tsym != null && ASTHelpers.hasAnnotation(type.tsym, ResourceTypes.MUST_CLOSE, state);
   }
 
   /** {@code <T> T own(T resource)}: the declared result is a type variable of a parameter. */

@@ -52,6 +52,7 @@ import org.jspecify.annotations.Nullable;
     summary = "A field owns a resource that the class never closes",
     link = "https://github.com/lifecycle-dev/lifecycle/blob/main/errorprone-checks/docs/OwningFieldNotClosed.md",
     linkType = CUSTOM,
+    altNames = "resource",
     severity = ERROR)
 public final class OwningFieldNotClosed extends BugChecker implements BugChecker.ClassTreeMatcher {
   private static final long serialVersionUID = 1L;
@@ -87,13 +88,26 @@ public final class OwningFieldNotClosed extends BugChecker implements BugChecker
     if (owning.isEmpty()) {
       return Description.NO_MATCH;
     }
+    reportOverwrites(tree, owning.keySet(), state);
+    Set<Symbol> closedElsewhere = closedAnywhere(tree);
+    for (Tree enclosing : state.getPath().getParentPath() == null
+        ? List.<Tree>of()
+        : state.getPath().getParentPath()) {
+      if (enclosing instanceof ClassTree outer) {
+        closedElsewhere.addAll(closedAnywhere(outer)); // the enclosing class's close() closes it
+      }
+    }
+    owning.keySet().removeAll(closedElsewhere);
+    if (owning.isEmpty()) {
+      return Description.NO_MATCH;
+    }
     Map<Symbol.MethodSymbol, MethodTree> methods = new HashMap<>();
     List<MethodTree> closers = new ArrayList<>();
     for (Tree member : tree.getMembers()) {
       if (member instanceof MethodTree method && method.getBody() != null) {
         Symbol.MethodSymbol symbol = ASTHelpers.getSymbol(method);
         methods.put(symbol, method);
-        if (Ownership.isClose(symbol) || isTearDown(symbol)) {
+        if (Ownership.isClose(symbol) || isTearDown(symbol) || isReleasing(symbol)) {
           closers.add(method);
         }
       }
@@ -234,6 +248,166 @@ public final class OwningFieldNotClosed extends BugChecker implements BugChecker
       }
     }
     return true;
+  }
+
+  /**
+   * A lifecycle method that ends the object's life besides {@code close()}: {@code stop()},
+   * {@code shutdown()}, {@code disconnect()}, {@code reallyClose()}, {@code dispose()}, ...
+   */
+  private static boolean isReleasing(Symbol.MethodSymbol method) {
+    String name = method.getSimpleName().toString();
+    return !method.isStatic()
+        && (Callees.RELEASING_NAMES.contains(name)
+            || name.toLowerCase(java.util.Locale.ROOT).contains("close"));
+  }
+
+  /**
+   * Fields of {@code tree} that some method closes: {@code f.close()}, {@code f.stop()}, {@code
+   * closeQuietly(f)}, {@code closeSockets(a, b)}, {@code cleanerFor(f).closeAndSuppress(t)}: a call
+   * named to close or release anything that mentions the field.
+   */
+  private static Set<Symbol> closedAnywhere(Tree tree) {
+    Set<Symbol> closed = new HashSet<>();
+    new TreeScanner<@Nullable Void, @Nullable Void>() {
+      @Override
+      public @Nullable Void visitMethodInvocation(
+          MethodInvocationTree call, @Nullable Void unused) {
+        Symbol.MethodSymbol callee = ASTHelpers.getSymbol(call);
+        if (callee != null) {
+          String name = callee.getSimpleName().toString();
+          if (Callees.RELEASING_NAMES.contains(name)
+              || name.toLowerCase(java.util.Locale.ROOT).contains("close")) {
+            new TreeScanner<@Nullable Void, @Nullable Void>() {
+              @Override
+              public @Nullable Void visitIdentifier(IdentifierTree id, @Nullable Void u) {
+                Symbol symbol = ASTHelpers.getSymbol(id);
+                if (symbol != null && symbol.getKind() == ElementKind.FIELD) {
+                  closed.add(symbol);
+                }
+                return null;
+              }
+
+              @Override
+              public @Nullable Void visitMemberSelect(MemberSelectTree select, @Nullable Void u) {
+                Symbol symbol = ASTHelpers.getSymbol(select);
+                if (symbol != null && symbol.getKind() == ElementKind.FIELD) {
+                  closed.add(symbol);
+                }
+                return super.visitMemberSelect(select, null);
+              }
+            }.scan(call, null);
+          }
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(tree, null);
+    return closed;
+  }
+
+  /**
+   * An owning field that already holds a resource (it has an initializer, or a constructor
+   * assigns it) and that a method assigns a fresh resource without closing or checking the old
+   * value first: the old one leaks.
+   */
+  private void reportOverwrites(
+      ClassTree tree, Set<Symbol.VarSymbol> owning, VisitorState state) {
+    Set<Symbol> initialised = new HashSet<>();
+    for (Tree member : tree.getMembers()) {
+      if (member instanceof VariableTree field && field.getInitializer() != null) {
+        initialised.add(ASTHelpers.getSymbol(field));
+      } else if (member instanceof MethodTree method
+          && method.getBody() != null
+          && ASTHelpers.getSymbol(method).isConstructor()) {
+        initialised.addAll(assignedFields(method));
+      }
+    }
+    initialised.retainAll(owning);
+    if (initialised.isEmpty()) {
+      return;
+    }
+    for (Tree member : tree.getMembers()) {
+      if (!(member instanceof MethodTree method)
+          || method.getBody() == null
+          || ASTHelpers.getSymbol(method).isConstructor()) {
+        continue;
+      }
+      Set<Symbol> guarded = closedOrChecked(method);
+      new TreeScanner<@Nullable Void, @Nullable Void>() {
+        @Override
+        public @Nullable Void visitAssignment(AssignmentTree assignment, @Nullable Void unused) {
+          Symbol target = ASTHelpers.getSymbol(assignment.getVariable());
+          if (target != null
+              && initialised.contains(target)
+              && !guarded.contains(target)
+              && isFresh(assignment.getExpression(), state)) {
+            state.reportMatch(
+                buildDescription(assignment)
+                    .setMessage(
+                        "`"
+                            + target.getSimpleName()
+                            + "` is given a new resource while it may still hold an open one,"
+                            + " which then nobody closes; close the old value first")
+                    .build());
+          }
+          return super.visitAssignment(assignment, null);
+        }
+
+        @Override
+        public @Nullable Void visitClass(ClassTree nested, @Nullable Void unused) {
+          return null;
+        }
+
+        @Override
+        public @Nullable Void visitLambdaExpression(
+            com.sun.source.tree.LambdaExpressionTree lambda, @Nullable Void unused) {
+          return null;
+        }
+      }.scan(method.getBody(), null);
+    }
+  }
+
+  private static Set<Symbol> assignedFields(MethodTree method) {
+    Set<Symbol> assigned = new HashSet<>();
+    new TreeScanner<@Nullable Void, @Nullable Void>() {
+      @Override
+      public @Nullable Void visitAssignment(AssignmentTree assignment, @Nullable Void unused) {
+        Symbol target = ASTHelpers.getSymbol(assignment.getVariable());
+        if (target != null && target.getKind() == ElementKind.FIELD) {
+          assigned.add(target);
+        }
+        return super.visitAssignment(assignment, null);
+      }
+    }.scan(method.getBody(), null);
+    return assigned;
+  }
+
+  /** Fields a method closes, releases, compares with null, or reads into a local first. */
+  private static Set<Symbol> closedOrChecked(MethodTree method) {
+    Set<Symbol> guarded = new HashSet<>(closedAnywhere(method));
+    new TreeScanner<@Nullable Void, @Nullable Void>() {
+      @Override
+      public @Nullable Void visitBinary(com.sun.source.tree.BinaryTree binary, @Nullable Void u) {
+        note(binary.getLeftOperand());
+        note(binary.getRightOperand());
+        return super.visitBinary(binary, null);
+      }
+
+      @Override
+      public @Nullable Void visitVariable(VariableTree variable, @Nullable Void u) {
+        if (variable.getInitializer() != null) {
+          note(variable.getInitializer()); // Socket old = this.socket; ... old.close()
+        }
+        return super.visitVariable(variable, null);
+      }
+
+      private void note(ExpressionTree e) {
+        Symbol symbol = ASTHelpers.getSymbol(e);
+        if (symbol != null && symbol.getKind() == ElementKind.FIELD) {
+          guarded.add(symbol);
+        }
+      }
+    }.scan(method.getBody(), null);
+    return guarded;
   }
 
   /**

@@ -44,6 +44,20 @@ final class ResourceTypes {
           typeFromString("java.io.PipedInputStream"),
           typeFromString("java.io.PipedOutputStream"));
 
+  /** Simple names of in-memory streams that projects write for themselves. */
+  private static final Set<String> IN_MEMORY_NAMES =
+      Set.of(
+          "ByteArrayOutputStream", "ByteArrayInputStream", "UnsynchronizedByteArrayOutputStream",
+          "UnsynchronizedByteArrayInputStream", "NullInputStream", "NullOutputStream",
+          "NullReader", "NullWriter", "StringBuilderWriter", "CharSequenceReader",
+          "CharSequenceInputStream", "ClosedInputStream", "ClosedOutputStream");
+
+  private static final Set<String> IO_BASES =
+      Set.of("java.io.InputStream", "java.io.OutputStream", "java.io.Reader", "java.io.Writer");
+
+  private static final ThreadLocal<Map<Symbol.ClassSymbol, Boolean>> IN_MEMORY =
+      ThreadLocal.withInitial(java.util.WeakHashMap::new);
+
   private ResourceTypes() {}
 
   /**
@@ -70,7 +84,7 @@ final class ResourceTypes {
           return false;
         }
       }
-      return true;
+      return !isProjectInMemoryStream(type, state);
     }
     // Not AutoCloseable: only @MustClose types and the flag's types. Skip the supertype walk when
     // neither can apply (lifecycle-core is not on the classpath and the flag is empty).
@@ -78,6 +92,55 @@ final class ResourceTypes {
       return false;
     }
     return isNamedResource(type, state, settings);
+  }
+
+  /**
+   * A stream class of a project's own that holds nothing to release: named like an in-memory
+   * stream ({@code ByteArrayOutputStream}, {@code NullInputStream}, ...), or a direct subclass of
+   * {@code InputStream}, {@code OutputStream}, {@code Reader} or {@code Writer} that declares no
+   * field of a closeable type and does not override {@code close()}. A project's other
+   * {@code AutoCloseable}s (a walker, a lease, a session) are resources, whatever their close does.
+   */
+  private static boolean isProjectInMemoryStream(Type type, VisitorState state) {
+    if (!(type.tsym instanceof Symbol.ClassSymbol cls)
+        || Ownership.isJdk(cls.getQualifiedName().toString())) {
+      return false;
+    }
+    Map<Symbol.ClassSymbol, Boolean> cache = IN_MEMORY.get();
+    Boolean known = cache.get(cls);
+    if (known == null) {
+      known = inMemory(cls, state);
+      cache.put(cls, known);
+    }
+    return known;
+  }
+
+  private static boolean inMemory(Symbol.ClassSymbol cls, VisitorState state) {
+    if (IN_MEMORY_NAMES.contains(cls.getSimpleName().toString())) {
+      return true;
+    }
+    Type superclass = cls.getSuperclass();
+    if (superclass == null
+        || superclass.tsym == null
+        || !IO_BASES.contains(superclass.tsym.getQualifiedName().toString())) {
+      return false;
+    }
+    for (Symbol member : cls.members().getSymbols()) {
+      if (member instanceof Symbol.VarSymbol field
+          && !field.isStatic()
+          && !field.type.isPrimitive()
+          && (isSubtype(field.type, AUTO_CLOSEABLE, state)
+              || field.type.tsym.getQualifiedName().contentEquals("java.io.FileDescriptor"))) {
+        return false;
+      }
+      if (member instanceof Symbol.MethodSymbol method
+          && method.getSimpleName().contentEquals("close")
+          && method.getParameters().isEmpty()) {
+        return false;
+      }
+    }
+    // An inner class that writes to its outer instance's stream shares that owner's resource.
+    return true;
   }
 
   /** Scope, Lease, Permit, Session, {@code @MustClose} types and the flag's types (or subtypes). */

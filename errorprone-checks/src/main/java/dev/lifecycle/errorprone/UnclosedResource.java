@@ -49,13 +49,14 @@ import org.jspecify.annotations.Nullable;
     summary = "A resource created here is not closed on every path out of the method",
     link = "https://github.com/lifecycle-dev/lifecycle/blob/main/errorprone-checks/docs/UnclosedResource.md",
     linkType = CUSTOM,
+    altNames = "resource",
     severity = ERROR)
 public final class UnclosedResource extends BugChecker
     implements BugChecker.MethodTreeMatcher, BugChecker.LambdaExpressionTreeMatcher {
   private static final long serialVersionUID = 1L;
 
-  /** Set in this module's own tests, so that a crash fails a test instead of passing silently. */
-  static final String DEBUG_PROPERTY = "dev.lifecycle.errorprone.debug";
+  /** Set in this module's own tests, so that a crash fails a test instead of becoming a note. */
+  static final String DEBUG_PROPERTY = AnalysisFailures.DEBUG_PROPERTY;
 
   private final transient Settings settings;
 
@@ -81,10 +82,10 @@ public final class UnclosedResource extends BugChecker
         report(LeakAnalysis.run(state.getPath(), state, settings), state);
       }
     } catch (RuntimeException | AssertionError e) {
-      // Code the control-flow graph builder does not understand: stay silent, never crash javac.
-      if (Boolean.getBoolean(DEBUG_PROPERTY)) {
-        throw e;
-      }
+      // Code the analysis does not understand: never crash javac, never stay silent either.
+      state.reportMatch(
+          AnalysisFailures.note(
+              buildDescription(tree), "`" + tree.getName() + "`", e, settings));
     }
     return Description.NO_MATCH;
   }
@@ -96,10 +97,7 @@ public final class UnclosedResource extends BugChecker
         report(LeakAnalysis.run(state.getPath(), state, settings), state);
       }
     } catch (RuntimeException | AssertionError e) {
-      // Code the control-flow graph builder does not understand: stay silent, never crash javac.
-      if (Boolean.getBoolean(DEBUG_PROPERTY)) {
-        throw e;
-      }
+      state.reportMatch(AnalysisFailures.note(buildDescription(tree), "a lambda", e, settings));
     }
     return Description.NO_MATCH;
   }
@@ -175,7 +173,10 @@ public final class UnclosedResource extends BugChecker
     return orFalse(found);
   }
 
-  /** {@code try (T x = new ..)}, {@code return new ..}, {@code this.f = new ..}. */
+  /**
+   * {@code try (T x = new ..)}, {@code return new ..}, {@code this.f = new ..} outside a
+   * constructor (in a constructor, a later step that throws loses the object and the field).
+   */
   private static boolean isOwnedAtOnce(TreePath creation) {
     TreePath parent = creation.getParentPath();
     if (parent == null) {
@@ -187,9 +188,11 @@ public final class UnclosedResource extends BugChecker
     }
     if (leaf instanceof AssignmentTree assignment) {
       Symbol target = ASTHelpers.getSymbol(assignment.getVariable());
+      MethodTree method = ASTHelpers.findEnclosingNode(creation, MethodTree.class);
       return assignment.getExpression() == creation.getLeaf()
           && target != null
-          && target.getKind() == ElementKind.FIELD;
+          && target.getKind() == ElementKind.FIELD
+          && (method == null || !ASTHelpers.getSymbol(method).isConstructor());
     }
     TreePath grandparent = parent.getParentPath();
     return leaf instanceof VariableTree variable
@@ -212,7 +215,9 @@ public final class UnclosedResource extends BugChecker
       if (leaf instanceof VariableTree variable) {
         SuppressWarnings suppressed =
             ASTHelpers.getSymbol(variable).getAnnotation(SuppressWarnings.class);
-        return suppressed != null && List.of(suppressed.value()).contains("UnclosedResource");
+        return suppressed != null
+            && (List.of(suppressed.value()).contains("UnclosedResource")
+                || List.of(suppressed.value()).contains("resource"));
       }
     }
     return false;

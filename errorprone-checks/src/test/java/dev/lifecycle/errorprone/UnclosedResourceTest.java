@@ -54,7 +54,7 @@ final class UnclosedResourceTest {
             "    Socket s = new Socket(host, 80);",
             "    s.getOutputStream().write(1);",
             "  }",
-            "  void jdbc(DataSource ds) throws SQLException {",
+            "  void jdbc(javax.sql.DataSource ds) throws SQLException {",
             "    // BUG: Diagnostic contains: `getConnection(..)`",
             "    Connection c = ds.getConnection();",
             "    try (Statement st = c.createStatement()) {",
@@ -90,7 +90,6 @@ final class UnclosedResourceTest {
             "      }",
             "    };",
             "  }",
-            "  interface DataSource { Connection getConnection() throws SQLException; }",
             "}")
         .doTest();
   }
