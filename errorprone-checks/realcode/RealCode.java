@@ -85,7 +85,9 @@ final class RealCode {
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       String message = d.getMessage(Locale.ROOT);
       String check = message.startsWith("[") ? message.substring(1, message.indexOf(']')) : "";
-      boolean crash = message.contains("An unhandled exception was thrown");
+      boolean crash =
+          message.contains("An unhandled exception was thrown")
+              || message.contains("the resource analysis failed");
       if (!crash && !CHECKS.contains(check)) {
         if (d.getKind() == Diagnostic.Kind.ERROR) {
           errors++;
