@@ -14,12 +14,12 @@ import java.util.stream.*;
 import java.util.zip.*;
 import javax.sql.DataSource;
 class C50MinedCloseForgetsField implements Closeable {
-  private final RandomAccessFile backing;
+  private final FileOutputStream backing;
   private final DeflaterOutputStream compressor;
 
   C50MinedCloseForgetsField(File f) throws IOException {
-    backing = new RandomAccessFile(f, "rw");
-    compressor = new DeflaterOutputStream(new FileOutputStream(backing.getFD()));
+    backing = new FileOutputStream(f);
+    compressor = new DeflaterOutputStream(backing);
   }
 
   void add(byte[] data) throws IOException {

@@ -17,7 +17,12 @@ import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
 class C53MinedWrapperStepThrows {
-  record Named(Connection connection, ObjectName name) {}
+  record Named(Connection connection, ObjectName name) implements AutoCloseable {
+    @Override
+    public void close() throws SQLException {
+      connection.close();
+    }
+  }
 
   Named make(DataSource ds, String base, long index) throws SQLException {
     Connection conn = ds.getConnection();

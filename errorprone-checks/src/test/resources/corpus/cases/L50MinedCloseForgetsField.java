@@ -1,4 +1,4 @@
-// leaky: close() closes the backing store but forgets the compressor it created
+// leaky: close() closes the backing file but forgets the compressor over it (its Deflater is never ended)
 // mined: apache/commons-compress 85184c3a8 (ScatterZipOutputStream.close), rewritten as a minimal case
 import dev.lifecycle.core.*;
 import dev.lifecycle.jdbc.Session;
@@ -14,12 +14,12 @@ import java.util.stream.*;
 import java.util.zip.*;
 import javax.sql.DataSource;
 class L50MinedCloseForgetsField implements Closeable {
-  private final RandomAccessFile backing;
+  private final FileOutputStream backing;
   private final DeflaterOutputStream compressor; // LEAK
 
   L50MinedCloseForgetsField(File f) throws IOException {
-    backing = new RandomAccessFile(f, "rw");
-    compressor = new DeflaterOutputStream(new FileOutputStream(backing.getFD()));
+    backing = new FileOutputStream(f);
+    compressor = new DeflaterOutputStream(backing);
   }
 
   void add(byte[] data) throws IOException {

@@ -17,7 +17,12 @@ import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
 class L53MinedWrapperStepThrows {
-  record Named(Connection connection, ObjectName name) {}
+  record Named(Connection connection, ObjectName name) implements AutoCloseable {
+    @Override
+    public void close() throws SQLException {
+      connection.close();
+    }
+  }
 
   Named make(DataSource ds, String base, long index) throws SQLException, MalformedObjectNameException {
     Connection conn = ds.getConnection(); // LEAK
