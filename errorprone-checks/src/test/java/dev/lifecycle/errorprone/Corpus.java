@@ -30,10 +30,18 @@ import javax.tools.StandardJavaFileManager;
 final class Corpus {
   static final Path ROOT = Path.of("src/test/resources/corpus");
 
-  /** One case: its file and the lines a tool must report (none for correct code). */
+  /**
+   * One case: its file and the lines a tool must report (none for correct code). A case named
+   * {@code L..Mined..}/{@code C..Mined..} is the method before/after a leak fix merged in an
+   * open-source project (named in the case's second line), rewritten as a minimal case.
+   */
   record Case(String name, Path file, Set<Long> leakLines) {
     boolean leaky() {
       return !leakLines.isEmpty();
+    }
+
+    boolean mined() {
+      return name.contains("Mined");
     }
   }
 
@@ -47,6 +55,18 @@ final class Corpus {
 
     double recall() {
       return leaky == 0 ? Double.NaN : (double) truePositives / leaky;
+    }
+
+    /** The same run scored on {@code subset} only (a subset of the cases it was computed on). */
+    Score restrictedTo(List<Case> subset) {
+      Set<String> names = new HashSet<>();
+      subset.forEach(c -> names.add(c.name()));
+      List<String> subsetMissed = missed.stream().filter(names::contains).toList();
+      List<String> subsetFalseAlarms = falseAlarms.stream().filter(names::contains).toList();
+      int subsetLeaky = (int) subset.stream().filter(Case::leaky).count();
+      return new Score(
+          tool, subsetLeaky - subsetMissed.size(), subsetFalseAlarms.size(), subsetLeaky, subsetMissed,
+          subsetFalseAlarms);
     }
   }
 

@@ -1,0 +1,26 @@
+// correct: the file stream is closed by try-with-resources around the helper
+// mined: apache/commons-compress bd4f5dfdd (Pack200UnpackerAdapter.unpack(File, ..), after the fix), rewritten as a minimal case
+import dev.lifecycle.core.*;
+import dev.lifecycle.jdbc.Session;
+import java.io.*;
+import java.net.*;
+import java.nio.channels.*;
+import java.nio.file.*;
+import java.sql.*;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.jar.JarFile;
+import java.util.stream.*;
+import java.util.zip.*;
+import javax.sql.DataSource;
+class C49MinedFileHandedToHelper {
+  void unpack(File file, OutputStream out) throws IOException {
+    try (InputStream in = new BufferedInputStream(new FileInputStream(file), 8192)) {
+      unpack(in, out);
+    }
+  }
+
+  void unpack(InputStream in, OutputStream out) throws IOException {
+    in.transferTo(out);
+  }
+}

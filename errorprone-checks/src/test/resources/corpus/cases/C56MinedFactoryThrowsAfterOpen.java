@@ -1,0 +1,45 @@
+// correct: the stream is closed when the factory throws, owned by the returned table otherwise
+// mined: apache/commons-csv f1bf8cd2 (CSVParser.parse(Path, ..), after the fix), rewritten as a minimal case
+import dev.lifecycle.core.*;
+import dev.lifecycle.jdbc.Session;
+import java.io.*;
+import java.net.*;
+import java.nio.channels.*;
+import java.nio.file.*;
+import java.sql.*;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.jar.JarFile;
+import java.util.stream.*;
+import java.util.zip.*;
+import javax.sql.DataSource;
+class C56MinedFactoryThrowsAfterOpen {
+  static final class Table implements Closeable {
+    private final BufferedReader reader;
+    private final String header;
+
+    Table(Reader in) throws IOException {
+      reader = new BufferedReader(in);
+      header = reader.readLine();
+    }
+
+    @Override
+    public void close() throws IOException {
+      reader.close();
+    }
+  }
+
+  static Table parse(InputStream in) throws IOException {
+    return new Table(new InputStreamReader(in, "UTF-8"));
+  }
+
+  static Table parse(Path path) throws IOException {
+    InputStream in = Files.newInputStream(path);
+    try {
+      return parse(in);
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
+  }
+}
