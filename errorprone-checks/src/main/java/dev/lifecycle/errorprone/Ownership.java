@@ -40,6 +40,9 @@ final class Ownership {
           "getResultSet",
           "getGeneratedKeys");
 
+  /** lifecycle's registry lease: its value belongs to the registry. */
+  private static final String LEASE = "dev.lifecycle.core.Lease";
+
   /**
    * JDK methods named like getters that return a fresh resource, as {@code Type.method}; a subtype
    * of the type counts too ({@code HttpURLConnection.getInputStream}, {@code JarFile.getInputStream}).
@@ -284,6 +287,9 @@ final class Ownership {
     }
     String owner = method.owner.getQualifiedName().toString();
     String name = method.getSimpleName().toString();
+    if (owner.equals(LEASE) && name.equals("value")) {
+      return false; // the registry owns the value; the caller closes the lease
+    }
     if (settings.isFactoryMethod(owner, name)) {
       return true;
     }

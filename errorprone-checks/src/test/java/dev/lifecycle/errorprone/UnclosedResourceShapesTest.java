@@ -47,6 +47,37 @@ final class UnclosedResourceShapesTest {
   }
 
   @Test
+  void leaseValue_ofAMustCloseType_isTheRegistrysNotTheCallers() {
+    helper
+        .addSourceLines(
+            "LeaseValue.java",
+            "import dev.lifecycle.core.Lease;",
+            "import dev.lifecycle.core.Scope;",
+            "class LeaseValue {",
+            "  static final class Session implements AutoCloseable {",
+            "    private final Lease<Scope> lease;",
+            "    Session(Lease<Scope> lease) { this.lease = lease; }",
+            "    @Override public void close() { lease.close(); }",
+            "  }",
+            "  static final class Sessions {",
+            "    Session openWith(Scope value, Lease<Scope> lease) {",
+            "      value.isClosed();",
+            "      return new Session(lease);",
+            "    }",
+            "  }",
+            "  Session open(Lease<Scope> lease, Sessions sessions) {",
+            "    try {",
+            "      return sessions.openWith(lease.value(), lease);",
+            "    } catch (RuntimeException e) {",
+            "      lease.close();",
+            "      throw e;",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void handOver_byName_isGone() {
     helper
         .addSourceLines(

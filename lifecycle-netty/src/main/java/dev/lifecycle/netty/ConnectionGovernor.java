@@ -1,6 +1,7 @@
 package dev.lifecycle.netty;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import dev.lifecycle.core.Owning;
 import dev.lifecycle.core.ConnectionGate;
 import dev.lifecycle.core.FdBudget;
 import dev.lifecycle.core.Tracker;
@@ -234,8 +235,11 @@ public final class ConnectionGovernor {
     return "ConnectionGovernor[" + gate + ", reaped " + reaped.get() + "]";
   }
 
-  /** Records an admitted child, releasing it exactly once when it closes. */
-  void admitted(Channel child, ConnectionGate.Admission admission) {
+  /**
+   * Records an admitted child, releasing it exactly once when it closes: the admission is the
+   * child's from here on (kept in its attribute, closed by the close-future listener).
+   */
+  void admitted(Channel child, @Owning ConnectionGate.Admission admission) {
     child.attr(ADMISSION).set(admission);
     children.add(child);
     ChannelFuture unused = child.closeFuture().addListener(release);
