@@ -59,7 +59,7 @@ public final class DiscardedResource extends BugChecker
   /** Creates the check with the {@code -XepOpt:UnclosedResource:...} flags. */
   @Inject
   public DiscardedResource(ErrorProneFlags flags) {
-    this(Settings.from(flags));
+    this(Settings.lenient(flags)); // UnclosedResource reports what is malformed
   }
 
   private DiscardedResource(Settings settings) {

@@ -70,7 +70,8 @@ final class FlagProblemsTest {
   @Test
   void malformedFlag_otherChecksDoNotCrash() {
     for (Class<? extends com.google.errorprone.bugpatterns.BugChecker> check :
-        List.of(OwningFieldNotClosed.class, ScopeNotInTryWithResources.class)) {
+        List.of(
+            OwningFieldNotClosed.class, ScopeNotInTryWithResources.class, DiscardedResource.class)) {
       CompilationTestHelper.newInstance(check, getClass())
           .setArgs(List.of("-XepOpt:UnclosedResource:OwningMethods=adopt"))
           .addSourceLines("Test.java", "class Test {}")
